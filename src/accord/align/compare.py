@@ -1,0 +1,111 @@
+"""Whether two claim values can both be true, and whether one narrows the other.
+
+Values are compared by meaning, not text: times as intervals, quantities as
+bounds (approximations widen them), named values through the entity they were
+resolved to (and the containment of places that the sources themselves state),
+manners as normalised words where the generic ("executed") fits every specific
+("hanged").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from accord.model import Approx, EntityRef, Quantity, Term, TimeValue, Value
+
+GENERIC_MANNERS = frozenset({"execution", "death", "killing"})
+APPROX_TOLERANCE = 0.10  # "about 9,000" is compatible with 8,500
+
+
+class Relation(Enum):
+    EQUAL = "equal"
+    NARROWER = "narrower"  # a lies inside b
+    WIDER = "wider"  # b lies inside a
+    OVERLAP = "overlap"  # compatible, neither inside the other
+    DISJOINT = "disjoint"  # cannot both be true
+    INCOMPARABLE = "incomparable"  # different kinds of value
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceIndex:
+    """Containment between place entities, as the sources state it ("A, B": A lies in B)."""
+
+    parents: dict[str, frozenset[str]]
+    same_place: Callable[[str, str], bool] = lambda a, b: a == b
+
+    def ancestors(self, eid: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [eid]
+        while stack:
+            for p in self.parents.get(stack.pop(), ()):
+                if p not in seen:
+                    seen.add(p)
+                    stack.append(p)
+        return seen
+
+
+NO_PLACES = PlaceIndex({})
+
+
+def _widen(q: Quantity) -> tuple[float, float]:
+    lo = float("-inf") if q.low is None else q.low
+    hi = float("inf") if q.high is None else q.high
+    if q.approx in (Approx.ABOUT, Approx.VAGUE):
+        lo, hi = lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE)
+    return lo, hi
+
+
+def _intervals(a: tuple, b: tuple) -> Relation:
+    (a0, a1), (b0, b1) = a, b
+    if a1 < b0 or b1 < a0:
+        return Relation.DISJOINT
+    if (a0, a1) == (b0, b1):
+        return Relation.EQUAL
+    if b0 <= a0 and a1 <= b1:
+        return Relation.NARROWER
+    if a0 <= b0 and b1 <= a1:
+        return Relation.WIDER
+    return Relation.OVERLAP
+
+
+def relate(a: Value, b: Value, places: PlaceIndex = NO_PLACES) -> Relation:
+    if isinstance(a, TimeValue) and isinstance(b, TimeValue):
+        return _intervals((a.earliest, a.latest), (b.earliest, b.latest))
+    if isinstance(a, Quantity) and isinstance(b, Quantity):
+        return _intervals(_widen(a), _widen(b))
+    if isinstance(a, Term) and isinstance(b, Term):
+        if a.word == b.word:
+            return Relation.EQUAL
+        if a.word in GENERIC_MANNERS:
+            return Relation.WIDER
+        if b.word in GENERIC_MANNERS:
+            return Relation.NARROWER
+        return Relation.DISJOINT
+    if isinstance(a, EntityRef) and isinstance(b, EntityRef):
+        ea, eb = a.entity_id or a.text, b.entity_id or b.text
+        if ea == eb or places.same_place(ea, eb):
+            return Relation.EQUAL
+        up_a, up_b = places.ancestors(ea), places.ancestors(eb)
+        if eb in up_a or any(places.same_place(x, eb) for x in up_a):
+            return Relation.NARROWER
+        if ea in up_b or any(places.same_place(x, ea) for x in up_b):
+            return Relation.WIDER
+        return Relation.DISJOINT
+    return Relation.INCOMPARABLE
+
+
+def compatible(a: Value, b: Value, places: PlaceIndex = NO_PLACES) -> bool:
+    return relate(a, b, places) not in (Relation.DISJOINT, Relation.INCOMPARABLE)
+
+
+def describe(v: Value) -> str:
+    """A short human form of a value for explanations."""
+    if isinstance(v, TimeValue):
+        return v.text or v.normalized
+    if isinstance(v, Quantity):
+        return v.text or v.normalized
+    if isinstance(v, Term):
+        return v.word
+    return v.text

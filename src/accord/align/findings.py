@@ -1,0 +1,193 @@
+"""From claims to findings: group what the sources say about one thing, then judge.
+
+Claims meet when they are about the same entity, the same property and the same
+scope (the organisation one joined, the unit one commanded). Within a group the
+verdict follows from how the values relate:
+
+- conflict: two sources (or one source against itself, e.g. text vs footnote)
+  state values that cannot both be true;
+- disputed: a source itself reports alternatives ("some accounts ... others");
+- refines: the values are compatible and one narrows another (July 12 within July);
+- agree: compatible values from two or more independent sources;
+- single: one source only.
+
+Properties that can happen more than once (captured in one year, captured again
+in another) are first split into events by overlapping time, so two captures
+are not a conflict. Grouping uses a dictionary keyed by (entity, property,
+scope): linear in the number of claims; judging a group is quadratic in its
+size only, which stays small.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from itertools import combinations
+
+from accord.align.compare import NO_PLACES, PlaceIndex, Relation, describe, relate
+from accord.extract.triggers import REPEATABLE_PROPERTIES
+from accord.model import Claim, EntityRef, Finding, Modality, TimeValue, Verdict
+
+UNCERTAIN = frozenset({Modality.DISPUTED, Modality.HEDGED})
+
+
+def _scope(c: Claim) -> str:
+    """What a value is about beyond its subject: the organisation joined, the verb of a
+    generic event, what a number counts and when."""
+    parts = []
+    obj = c.qualifier("object")
+    if isinstance(obj, EntityRef):
+        parts.append(obj.entity_id or obj.text)
+    for key in ("verb", "unit"):
+        q = c.qualifier(key)
+        if q is not None and c.property in ("event", "count"):
+            parts.append(f"{key}={q.normalized}")
+    t = c.qualifier("time")
+    if isinstance(t, TimeValue) and c.property == "count":
+        parts.append(f"time={t.normalized}")
+    return " ".join(parts)
+
+
+def _kind(c: Claim) -> str:
+    return type(c.value).__name__
+
+
+def group_claims(claims: Iterable[Claim], entity_of: Callable[[Claim], str]) -> dict[tuple, list[Claim]]:
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.modality is Modality.NEGATED:
+            continue
+        eid = entity_of(c)
+        if not eid:
+            continue
+        groups[(eid, c.property, _scope(c), _kind(c))].append(c)
+    return groups
+
+
+def _events(claims: list[Claim], places: PlaceIndex) -> list[list[Claim]]:
+    """Split a repeatable property's claims into events: connected by compatible times."""
+    timed = [c for c in claims if isinstance(c.value, TimeValue)]
+    if len(timed) != len(claims) or len(claims) < 2:
+        return [claims]
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(claims)), 2):
+        a, b = claims[i], claims[j]
+        if relate(a.value, b.value, places) is not Relation.DISJOINT or _notes_on(a, b):
+            parent[find(i)] = find(j)
+    buckets: dict[int, list[Claim]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        buckets[find(i)].append(c)
+    return list(buckets.values())
+
+
+NOTE_ZONES = frozenset({"footnote", "caption"})
+
+
+def _notes_on(a: Claim, b: Claim) -> bool:
+    """A footnote or caption speaks of the event its own text tells: same source, one
+    claim in the notes and one in the body."""
+    return a.source_id == b.source_id and (
+        (a.evidence.zone in NOTE_ZONES) != (b.evidence.zone in NOTE_ZONES))
+
+
+def _finding_id(subject: str, prop: str, scope: str, claims: Sequence[Claim]) -> str:
+    key = "|".join([subject, prop, scope, *sorted(c.id for c in claims)])
+    return "f" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
+          origin_of: Callable[[str], str] = lambda s: s) -> tuple[Verdict, str, int]:
+    """The verdict for one group, a plain-language reason, and the number of
+    independent origins behind it (copies of one text count once)."""
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_source[c.source_id].append(c)
+    origins = {origin_of(s) for s in by_source}
+    # a source against itself
+    for cs in by_source.values():
+        for a, b in combinations(cs, 2):
+            if relate(a.value, b.value, places) is Relation.DISJOINT:
+                if a.modality in UNCERTAIN or b.modality in UNCERTAIN or (
+                    a.version and b.version and a.version != b.version
+                ):
+                    continue  # reported as alternatives: disputed, judged below
+                where = (f"its {a.evidence.zone} against its {b.evidence.zone}"
+                         if a.evidence.zone != b.evidence.zone else "itself")
+                return (Verdict.CONFLICT,
+                        f"One source contradicts {where}: {describe(a.value)} vs {describe(b.value)}.",
+                        len(origins))
+    # across sources: a conflict needs two sources none of whose values fit each other
+    sids = list(by_source)
+    for s1, s2 in combinations(sids, 2):
+        if origin_of(s1) == origin_of(s2):
+            continue
+        pairs = [(a, b) for a in by_source[s1] for b in by_source[s2]]
+        if pairs and all(relate(a.value, b.value, places) is Relation.DISJOINT for a, b in pairs):
+            a, b = pairs[0]
+            hedge = ""
+            if any(c.modality is not Modality.ASSERTED for c in (a, b)):
+                hedge = " (at least one of them attributed or hedged)"
+            return (Verdict.CONFLICT,
+                    f"Sources disagree{hedge}: {describe(a.value)} vs {describe(b.value)}; "
+                    "the values cannot both be true.", len(origins))
+    disputed = [sid for sid, cs in by_source.items() if any(
+        relate(a.value, b.value, places) is Relation.DISJOINT for a, b in combinations(cs, 2))]
+    if disputed:
+        vals = sorted({describe(c.value) for c in by_source[disputed[0]]})
+        return (Verdict.DISPUTED,
+                f"A source reports alternative versions: {' / '.join(vals)}.", len(origins))
+    if len(origins) < 2:
+        if len(by_source) > 1:
+            return (Verdict.SINGLE, "Only copies of one text state this; no independent source.",
+                    len(origins))
+        return Verdict.SINGLE, "Only one source states this.", len(origins)
+    rels = {relate(a.value, b.value, places) for a, b in combinations(claims, 2)
+            if a.source_id != b.source_id}
+    if rels <= {Relation.EQUAL}:
+        return (Verdict.AGREE, f"{len(origins)} independent sources give the same value.",
+                len(origins))
+    if rels & {Relation.NARROWER, Relation.WIDER}:
+        narrow = min(claims, key=_width)
+        wide = max(claims, key=_width)
+        return (Verdict.REFINES,
+                f"Compatible: {describe(narrow.value)} lies within {describe(wide.value)}; "
+                f"{len(origins)} independent sources.", len(origins))
+    return (Verdict.AGREE, f"{len(origins)} independent sources give overlapping values.",
+            len(origins))
+
+
+def _width(c: Claim) -> float:
+    v = c.value
+    if isinstance(v, TimeValue):
+        return (v.latest - v.earliest).days
+    return 0.0
+
+
+def build_findings(claims: Iterable[Claim], entity_of: Callable[[Claim], str],
+                   places: PlaceIndex = NO_PLACES,
+                   origin_of: Callable[[str], str] = lambda s: s) -> list[Finding]:
+    out: list[Finding] = []
+    for (eid, prop, scope, _), group in group_claims(claims, entity_of).items():
+        parts = _events(group, places) if prop in REPEATABLE_PROPERTIES else [group]
+        for part in parts:
+            kind, why, n = judge(part, places, origin_of)
+            if len(parts) > 1:
+                why += " (Other statements of this property lie at other times: taken as a separate event.)"
+            part_sorted = tuple(sorted(part, key=lambda c: (c.source_id, c.evidence.start)))
+            out.append(Finding(
+                id=_finding_id(eid, prop, scope, part_sorted),
+                kind=kind, subject_id=eid, property=prop, claims=part_sorted,
+                explanation=why, scope=scope, independent_sources=n,
+            ))
+    order = {Verdict.CONFLICT: 0, Verdict.DISPUTED: 1, Verdict.REFINES: 2, Verdict.AGREE: 3,
+             Verdict.SINGLE: 4}
+    out.sort(key=lambda f: (order[f.kind], f.subject_id, f.property, f.id))
+    return out

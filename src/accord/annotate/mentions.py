@@ -1,0 +1,81 @@
+"""Clean named mentions from a statistical tagger and add military/organisational units.
+
+Small taggers return spans with a leading article, a trailing dash, a possessive
+or a line break inside; those spans would become false aliases. Units ("2nd
+Shock Army", "80th Infantry Division") are often missed or cut; a language rule
+(ordinal + capitalised words + a unit noun) finds them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from accord.model import Mention
+
+_LEAD = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+_TRAIL = re.compile(r"(?:['’]s|['’])?[\s\-–—,.;:()\[\]\"“”'’‘„«»]*$")
+_LEAD_PUNCT = re.compile(r"^[\s\-–—,.;:()\[\]\"“”'’‘„«»]+")
+
+ORDINAL_WORDS = (
+    "First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+    "Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth"
+)
+UNIT_NOUNS = (
+    "Army|Armies|Division|Corps|Regiment|Brigade|Battalion|Front|Fleet|Flotilla|Squadron|"
+    "Wing|Legion|Detachment|Group|Company|Infantry|Cavalry|Platoon|Battery|Guard|Guards"
+)
+_UNIT = re.compile(
+    rf"\b(?:\d{{1,4}}(?:st|nd|rd|th)|{ORDINAL_WORDS})"
+    rf"(?:\s+(?:[A-Z][\w’'\-]*))*?\s+(?:{UNIT_NOUNS})\b"
+)
+_RU_UNIT = re.compile(
+    r"\b\d{1,4}-?(?:я|й|го|ая|ой|ий)\s+(?:[а-яё]+\s+){0,3}"
+    r"(?:арми[яиюей]|дивизи[яиюей]|корпус[а-я]*|полк[а-я]*|бригад[а-я]*|батальон[а-я]*|фронт[а-я]*)",
+    re.IGNORECASE,
+)
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    # a mention never crosses a line break: keep the part holding most letters
+    if "\n" in span:
+        parts = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", span)]
+        if parts:
+            a, b = max(parts, key=lambda p: sum(ch.isalpha() for ch in span[p[0] : p[1]]))
+            start, end, span = start + a, start + b, span[a:b]
+    m = _LEAD_PUNCT.match(span)
+    if m:
+        start += m.end()
+        span = span[m.end() :]
+    m = _LEAD.match(span)
+    if m and len(span) > m.end():
+        start += m.end()
+        span = span[m.end() :]
+    m = _TRAIL.search(span)
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
+
+
+def find_units(text: str) -> list[Mention]:
+    out = [Mention(m.start(), m.end(), m.group(0), "UNIT") for m in _UNIT.finditer(text)]
+    out += [Mention(m.start(), m.end(), m.group(0), "UNIT") for m in _RU_UNIT.finditer(text)]
+    return out
+
+
+def clean_mentions(text: str, mentions: Iterable[Mention]) -> list[Mention]:
+    """Trim spans, drop empty or letterless ones, add units (which win overlaps)."""
+    units = find_units(text)
+    kept: list[Mention] = list(units)
+    taken = [(u.start, u.end) for u in units]
+    for m in mentions:
+        s, e = clean_span(text, m.start, m.end)
+        surface = text[s:e]
+        if e <= s or not any(ch.isalpha() for ch in surface) or len(surface) > 120:
+            continue
+        if any(s < b and a < e for a, b in taken):
+            continue
+        kept.append(Mention(s, e, surface, m.label))
+        taken.append((s, e))
+    return sorted(kept, key=lambda m: (m.start, m.end))

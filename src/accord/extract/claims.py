@@ -1,0 +1,582 @@
+"""Claims from one parsed source: who, which property, what value, said how.
+
+Each claim keeps the sentence it came from (offsets and quote), the modality
+the sentence gives it, and the zone (body, caption, footnote) it sits in. The
+rules read `Parsed` tokens, so English and Russian share them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from accord.annotate.parse import Parsed, Sentence, Token
+from accord.extract.coref import Antecedents, resolve_pronouns, token_mentions
+from accord.extract.lifespan import lifespan_claims
+from accord.extract.manner import find_manners
+from accord.extract.modality import sentence_modality, version_markers
+from accord.extract.triggers import EN_COMMAND_NOUNS, Trigger, noun_trigger, verb_triggers
+from accord.model import (
+    Anchor,
+    Claim,
+    EntityRef,
+    Evidence,
+    Mention,
+    Modality,
+    QuantityMention,
+    Source,
+    Term,
+    TimeMention,
+    TimeValue,
+    Value,
+)
+
+CLAIM_ZONES_SKIPPED = frozenset({"reference", "byline", "dateline", "heading"})
+SUBJECT_LABELS = frozenset({"PER", "ORG", "UNIT", "GPE", "EVENT", "NORP", "MISC", "LOC"})
+PERSONLIKE = frozenset({"PER"})
+CLAUSAL = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "xcomp", "acl"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFacts:
+    """Everything the per-source stages learn about one source."""
+
+    source: Source
+    parsed: Parsed
+    times: tuple[TimeMention, ...]
+    quantities: tuple[QuantityMention, ...]
+    claims: tuple[Claim, ...]
+
+
+def claim_id(source_id: str, prop: str, start: int, subj: EntityRef, value: Value) -> str:
+    key = f"{source_id}|{prop}|{start}|{subj.start}|{subj.end}|{type(value).__name__}|{value.normalized}"
+    return "c" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+class _Doc:
+    """Indexes over one parsed source, built once for all the rules."""
+
+    def __init__(self, source: Source, parsed: Parsed, times, quantities) -> None:
+        self.source = source
+        self.parsed = parsed
+        self.text = source.text
+        self.lang = parsed.language
+        self.times = list(times)
+        self.quantities = list(quantities)
+        self.mention_of = token_mentions(parsed)
+        self.ante: Antecedents = resolve_pronouns(parsed, self.mention_of)
+        self.versions = version_markers(self.text, language=self.lang)
+        self.used: set[int] = set()  # trigger tokens a specific rule has used
+        self.children: dict[int, list[Token]] = {}
+        for t in parsed.tokens:
+            if t.head != t.i:
+                self.children.setdefault(t.head, []).append(t)
+
+    # ------------------------------------------------------------ structure
+    def kids(self, i: int) -> list[Token]:
+        return self.children.get(i, [])
+
+    def subtree_ids(self, i: int, stop_at_clauses: bool = False) -> set[int]:
+        """Tokens under i; with stop_at_clauses, not those of embedded clauses (a noun
+        keeps its reduced relative: "a trial held in 1946")."""
+        out = {i}
+        stack = [i]
+        noun = self.parsed.tokens[i].pos in ("NOUN", "PROPN")
+        while stack:
+            j = stack.pop()
+            for c in self.kids(j):
+                if stop_at_clauses and c.dep in CLAUSAL and self.parsed.tokens[c.i].pos in (
+                    "VERB", "AUX"
+                ) and not (noun and j == i and c.dep == "acl"):
+                    continue
+                if c.i not in out:
+                    out.add(c.i)
+                    stack.append(c.i)
+        return out
+
+    def is_passive(self, t: Token) -> bool:
+        if "Voice=Pass" in t.morph:
+            return True
+        if any(c.dep in ("auxpass", "nsubjpass") for c in self.kids(t.i)):
+            return True
+        # reduced passive: "Captured in 1942, X ..." / "a general captured in 1942"
+        participle = "VerbForm=Part" in t.morph and "Tense=Past" in t.morph
+        return t.dep in ("advcl", "acl", "amod") and participle
+
+    # ------------------------------------------------------------ entities
+    def entities_at(self, t: Token) -> tuple[Mention, ...]:
+        """The named things a token stands for: its mention, a pronoun's antecedent,
+        an appositive name ("a general, X"), and coordinated names ("X and Y")."""
+        found: list[Mention] = []
+        m = self.mention_of.get(t.i)
+        if m is not None:
+            found.append(m)
+        found.extend(self.ante.get(t.i))
+        if not found:
+            for c in self.kids(t.i):
+                if c.dep == "appos":
+                    mm = self.mention_of.get(c.i)
+                    if mm is not None:
+                        found.append(mm)
+                    found.extend(self.ante.get(c.i))
+        for c in self.kids(t.i):
+            if c.dep == "conj":
+                found.extend(self.entities_at(c))
+        uniq: list[Mention] = []
+        for x in found:
+            if x not in uniq:
+                uniq.append(x)
+        return tuple(uniq)
+
+    def subject_tokens(self, t: Token) -> list[Token]:
+        subj = [c for c in self.kids(t.i) if c.dep in SUBJECT_DEPS]
+        if subj:
+            return subj
+        # an open clause takes its head's object ("urged us to join") or else its subject;
+        # conjoined verbs share their head's subject
+        if t.dep == "xcomp" and t.head != t.i:
+            obj = [c for c in self.kids(t.head) if c.dep == "dobj"]
+            return obj or self.subject_tokens(self.parsed.tokens[t.head])
+        if t.dep == "conj" and t.head != t.i:
+            return self.subject_tokens(self.parsed.tokens[t.head])
+        # a participle before the clause: "Captured in 1942, X went on ..."
+        if t.dep == "advcl" and t.head != t.i:
+            return [c for c in self.kids(t.head) if c.dep in SUBJECT_DEPS]
+        # a reduced relative: "a general captured in 1942"
+        if t.dep in ("acl", "amod") and t.head != t.i:
+            return [self.parsed.tokens[t.head]]
+        return []
+
+    def object_tokens(self, t: Token) -> list[Token]:
+        out = [c for c in self.kids(t.i) if c.dep in ("dobj", "attr", "oprd")]
+        if not out:
+            for c in self.kids(t.i):
+                if c.dep == "prep" or c.pos == "ADP":
+                    out.extend(g for g in self.kids(c.i) if g.dep == "pobj")
+            if self.lang == "ru":
+                out.extend(c for c in self.kids(t.i) if c.dep == "obl")
+        return out
+
+    # ------------------------------------------------------------ values
+    def times_in(self, ids: set[int], sent: Sentence, at: int = -1) -> list[TimeMention]:
+        """Times inside the given tokens; a time in parentheses only counts for a word
+        inside the same parentheses ("X (born 1875) survived him" dates no survival)."""
+        spans = [(self.parsed.tokens[i].start, self.parsed.tokens[i].end) for i in ids]
+        out = []
+        for tm in self.times:
+            if tm.start < sent.start or tm.end > sent.end:
+                continue
+            if at >= 0 and _paren_group(self.text, sent.start, tm.start) != _paren_group(
+                    self.text, sent.start, at):
+                continue
+            if any(a < tm.end and tm.start < b for a, b in spans):
+                out.append(tm)
+        return out
+
+    def places_in(self, ids: set[int]) -> list[Mention]:
+        seen = []
+        for i in sorted(ids):
+            m = self.mention_of.get(i)
+            if m is not None and m.label in ("GPE", "LOC") and m not in seen:
+                seen.append(m)
+        return seen
+
+    def version_of(self, offset: int) -> str:
+        for a, b, label in self.versions:
+            if a <= offset < b:
+                return label
+        return ""
+
+
+def _paren_group(text: str, start: int, pos: int) -> int:
+    """Which parenthesis (by its opening offset) encloses pos; -1 when none."""
+    stack: list[int] = []
+    for i in range(start, pos):
+        if text[i] == "(":
+            stack.append(i)
+        elif text[i] == ")" and stack:
+            stack.pop()
+    return stack[-1] if stack else -1
+
+
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
+                            "century", "год", "лет", "месяц", "неделя", "день", "час", "минута"})
+
+
+def _ref(m: Mention) -> EntityRef:
+    return EntityRef(m.text, m.label, m.start, m.end)
+
+
+def _evidence(doc: _Doc, sent: Sentence) -> Evidence:
+    raw = doc.text[sent.start : sent.end]
+    lead = len(raw) - len(raw.lstrip())
+    quote = raw.strip()
+    start = sent.start + lead
+    return Evidence(doc.source.id, start, start + len(quote), quote, doc.source.zone_at(start))
+
+
+def _nearest_time(times: list[TimeMention], anchor: int) -> TimeMention | None:
+    if not times:
+        return None
+    return min(times, key=lambda tm: abs(tm.start - anchor))
+
+
+def _governing_verb(doc: _Doc, t: Token) -> Token | None:
+    v = t
+    for _ in range(4):
+        if v.head == v.i:
+            return v if v is not t else None
+        v = doc.parsed.tokens[v.head]
+        if v.pos in ("VERB", "AUX"):
+            return v
+    return None
+
+
+def _clause_time(doc: _Doc, sent: Sentence, t: Token, clause: set[int]) -> TimeMention | None:
+    """The time of the trigger's own clause; failing that, for a noun ("given a trial
+    in July") or an open clause ("managed to capture ... in July") the time of the
+    governing verb, and for a relative clause on a time ("until August, when he was
+    hanged") that time."""
+    found = [x for x in doc.times_in(clause, sent, t.start) if x.value is not None]
+    if found:
+        return _nearest_time(found, t.start)
+    if t.pos in ("NOUN", "PROPN") or t.dep == "xcomp":
+        v = _governing_verb(doc, t)
+        if v is not None:
+            outer = doc.subtree_ids(v.i, stop_at_clauses=True)
+            found = [x for x in doc.times_in(outer, sent, t.start) if x.value is not None]
+            if found:
+                return _nearest_time(found, t.start)
+    if t.dep in ("relcl", "advcl") and t.head != t.i:
+        head = doc.parsed.tokens[t.head]
+        for x in doc.times:
+            if x.value is not None and x.start <= head.start < x.end:
+                return x
+        # "... until August, when they were hanged": the when-clause shares that time
+        if any(c.text.lower() in ("when", "когда") for c in doc.kids(t.i)):
+            outer = doc.subtree_ids(head.i, stop_at_clauses=True)
+            found = [x for x in doc.times_in(outer, sent) if x.value is not None]
+            if found:
+                return _nearest_time(found, t.start)
+    return None
+
+
+def _make(doc: _Doc, sent: Sentence, subj: Mention, prop: str, value: Value,
+          qualifiers: list[tuple[str, Value]], trigger_tok: Token) -> Claim:
+    doc.used.add(trigger_tok.i)
+    ev = _evidence(doc, sent)
+    rel_start = max(0, trigger_tok.start - ev.start)
+    cue = sentence_modality(ev.quote, language=doc.lang, claim_start=rel_start,
+                            claim_end=rel_start + len(trigger_tok.text))
+    modality, attributed = cue.modality, cue.attributed_to
+    version = doc.version_of(ev.start)
+    if version and modality is Modality.ASSERTED:
+        modality = Modality.DISPUTED
+    ref = _ref(subj)
+    return Claim(
+        id=claim_id(doc.source.id, prop, ev.start, ref, value),
+        source_id=doc.source.id,
+        subject=ref,
+        property=prop,
+        value=value,
+        evidence=ev,
+        qualifiers=tuple(qualifiers),
+        modality=modality,
+        attributed_to=attributed,
+        version=version,
+    )
+
+
+def _claims_for_trigger(doc: _Doc, sent: Sentence, t: Token, trig: Trigger) -> list[Claim]:
+    kids = doc.kids(t.i)
+    if trig.needs_passive and not doc.is_passive(t):
+        return []
+    if trig.needs_object and not any(
+        g.lemma.lower() == trig.needs_object
+        for c in kids
+        for g in [c, *doc.kids(c.i)]
+    ):
+        return []
+    # whom the claim is about
+    if trig.role == "agent":
+        subj_toks = doc.subject_tokens(t)
+    elif trig.role in ("patient", "object"):
+        subj_toks = (
+            doc.subject_tokens(t) if doc.is_passive(t) else [c for c in kids if c.dep == "dobj"]
+        )
+    else:  # poss: "his trial", "the trial of X", else the clause's person
+        subj_toks = [c for c in kids if c.dep == "poss"]
+        if not subj_toks:
+            for c in kids:
+                if c.dep == "prep" and c.text.lower() == "of":
+                    subj_toks = [g for g in doc.kids(c.i) if g.dep == "pobj"]
+        if not subj_toks and t.head != t.i:
+            head = doc.parsed.tokens[t.head]
+            subj_toks = [c for c in doc.kids(head.i) if c.dep in ("dobj", "nsubjpass", "nsubj")]
+            if head.dep == "pobj" or head.pos == "ADP":
+                verb = doc.parsed.tokens[head.head]
+                subj_toks = [c for c in doc.kids(verb.i) if c.dep in ("dobj", "nsubjpass")]
+    subjects: list[Mention] = []
+    for st in subj_toks:
+        subjects.extend(doc.entities_at(st))
+    if trig.property in ("birth", "death", "execution", "capture", "trial", "sentence",
+                         "release", "surrender", "membership", "command", "rank", "award"):
+        subjects = [m for m in subjects if m.label in ("PER", "UNIT", "ORG")]
+    if trig.property in ("birth", "death", "execution", "sentence", "rank", "award"):
+        subjects = [m for m in subjects if m.label == "PER"]
+    if trig.property in ("founding", "dissolution"):
+        subjects = [m for m in subjects if m.label in ("ORG", "UNIT", "MISC", "EVENT")]
+    if not subjects:
+        return []
+    clause = doc.subtree_ids(t.i, stop_at_clauses=True)
+    tm = _clause_time(doc, sent, t, clause)
+    places = doc.places_in(clause - set().union(*(doc.subtree_ids(s.i) for s in subj_toks)))
+    qualifiers: list[tuple[str, Value]] = []
+    obj_ref: EntityRef | None = None
+    if trig.object_is_value:
+        for o in doc.object_tokens(t):
+            ents = [m for m in doc.entities_at(o) if m.label in ("ORG", "UNIT", "GPE", "MISC")]
+            if ents:
+                obj_ref = _ref(ents[0])
+                break
+        if obj_ref is None:
+            return []
+        qualifiers.append(("object", obj_ref))
+    if places:
+        qualifiers.append(("place", _ref(places[0])))
+    agent = [c for c in kids if c.dep == "agent"]
+    for a in agent:
+        for g in doc.kids(a.i):
+            ents = doc.entities_at(g)
+            if ents:
+                qualifiers.append(("agent", _ref(ents[0])))
+    out: list[Claim] = []
+    for subj in subjects:
+        if tm is not None:
+            value: Value = tm.value
+            out.append(_make(doc, sent, subj, trig.property, value, qualifiers, t))
+            if trig.property == "execution":  # an execution is also the date of death
+                out.append(_make(doc, sent, subj, "death", value, qualifiers, t))
+        elif obj_ref is not None:
+            out.append(_make(doc, sent, subj, trig.property, obj_ref, qualifiers, t))
+        if trig.manner:
+            manner = Term(trig.manner, t.text)
+            out.append(_make(doc, sent, subj, "manner_of_death", manner, [], t))
+        if trig.property in ("birth", "death") and places:
+            out.append(_make(doc, sent, subj, f"{trig.property}_place", _ref(places[0]), [], t))
+    return out
+
+
+def _command_phrases(doc: _Doc, sent: Sentence, t: Token) -> list[Claim]:
+    """"put in charge of X", "placed at the head of X", "named X commander of Y"."""
+    if t.lemma.lower() not in EN_COMMAND_NOUNS or doc.lang != "en":
+        return []
+    of = [c for c in doc.kids(t.i) if c.dep == "prep" and c.text.lower() == "of"]
+    if not of:
+        return []
+    objs = [g for g in doc.kids(of[0].i) if g.dep == "pobj"]
+    obj_m = [m for o in objs for m in doc.entities_at(o) if m.label in ("ORG", "UNIT")]
+    if not obj_m:
+        return []
+    # climb to the governing verb: "put [in charge]", "placed [at the head]", "named X as [commander]"
+    v = t
+    for _ in range(3):
+        if v.pos in ("VERB", "AUX") or v.head == v.i:
+            break
+        v = doc.parsed.tokens[v.head]
+    subj_toks = doc.subject_tokens(v) if doc.is_passive(v) else [
+        c for c in doc.kids(v.i) if c.dep == "dobj"
+    ]
+    if not subj_toks and t.lemma.lower() in ("commander",) and v is not t:
+        subj_toks = [c for c in doc.kids(v.i) if c.dep in ("nsubj", "nsubjpass")]
+    subjects = [m for s in subj_toks for m in doc.entities_at(s) if m.label == "PER"]
+    clause = doc.subtree_ids(v.i, stop_at_clauses=True)
+    tm = _nearest_time([x for x in doc.times_in(clause, sent, t.start) if x.value is not None],
+                       t.start)
+    out = []
+    for subj in subjects:
+        obj = _ref(obj_m[0])
+        if (subj.start, subj.end) == (obj.start, obj.end):
+            continue
+        value: Value = tm.value if tm else obj
+        out.append(_make(doc, sent, subj, "command", value, [("object", obj)], t))
+    return out
+
+
+def _manner_claims(doc: _Doc, sent: Sentence, existing: Iterable[Claim]) -> list[Claim]:
+    """Manners stated as nouns: "his execution", "death by hanging" for the person the
+    passive clause is about. A generic word needs a possessor; a loose sentence
+    subject ("He called for their execution") is never taken."""
+    from accord.extract.manner import is_specific
+
+    have = {(c.subject.start, c.property) for c in existing}
+    out = []
+    quote = doc.text[sent.start : sent.end]
+    toks = doc.parsed.tokens[sent.first : sent.last]
+    for a, _b, surface, canonical in find_manners(quote, language=doc.lang):
+        start = sent.start + a
+        tok = next((x for x in toks if x.start >= start), None)
+        if tok is None or tok.pos == "VERB":
+            continue  # verbs are handled by the trigger rules
+        people = [m for c in doc.kids(tok.i) if c.dep == "poss"
+                  for m in doc.entities_at(c) if m.label == "PER"]
+        if not people and is_specific(canonical):
+            people = [m for x in toks if x.dep == "nsubjpass"
+                      for m in doc.entities_at(x) if m.label == "PER"]
+        for subj in people[:1]:
+            if (subj.start, "manner_of_death") not in have:
+                out.append(_make(doc, sent, subj, "manner_of_death", Term(canonical, surface),
+                                 [], tok))
+    return out
+
+
+EVENT_SUBJECT_LABELS = frozenset({"PER", "ORG", "UNIT"})
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "become", "seem", "быть", "иметь", "стать"})
+
+
+def _event_claims(doc: _Doc, sent: Sentence, t: Token, taken: set[int],
+                  here: list[Claim]) -> list[Claim]:
+    """A dated action of a named subject that no specific rule covers: (subject, verb,
+    object, time). They feed the timeline and meet only claims with the same verb and
+    object."""
+    if t.i in taken or t.lemma.lower() in LIGHT_VERBS or t.dep in ("amod", "aux", "auxpass"):
+        return []
+    if verb_triggers(t.lemma, doc.lang):
+        return []  # a specific rule owns this word, even where it found nothing
+    clause = doc.subtree_ids(t.i, stop_at_clauses=True)
+    tm = _nearest_time([x for x in doc.times_in(clause, sent, t.start) if x.value is not None],
+                       t.start)
+    if tm is None or any(c.value == tm.value for c in here):
+        return []
+    subjects = [m for st in doc.subject_tokens(t) for m in doc.entities_at(st)
+                if m.label in EVENT_SUBJECT_LABELS]
+    if not subjects:
+        return []
+    quals: list[tuple[str, Value]] = [("verb", Term(t.lemma.lower(), t.text))]
+    for o in doc.object_tokens(t):
+        ents = doc.entities_at(o)
+        if ents:
+            quals.append(("object", _ref(ents[0])))
+            break
+    return [_make(doc, sent, subj, "event", tm.value, quals, t) for subj in subjects]
+
+
+COUNT_SUBJECT_LABELS = frozenset({"ORG", "UNIT", "GPE", "NORP", "EVENT", "PER", "LOC"})
+
+
+def _count_claims(doc: _Doc, sent: Sentence) -> list[Claim]:
+    """A number of something, tied to the named thing it is about and scoped by what
+    is counted, the verb that counts it and its time: "four million captured in the
+    first campaign" and "5.7 million in all" never meet."""
+    out = []
+    toks = doc.parsed.tokens[sent.first : sent.last]
+    for qm in doc.quantities:
+        if qm.start < sent.start or qm.end > sent.end or not qm.value.unit:
+            continue
+        if qm.value.unit in DURATION_UNITS or qm.value.unit.rstrip("s") in DURATION_UNITS:
+            continue  # "for six years" is a duration, not a count
+        v = qm.value
+        if v.low == v.high and v.low is not None and 1000 <= v.low <= 2099 and v.low == int(v.low) \
+                and qm.text.strip().isdigit():
+            continue  # "his 1974 study": a bare four-digit number is far more often a year
+        tok = next((x for x in toks if x.start >= qm.start), None)
+        if tok is None:
+            continue
+        verb = tok
+        for _ in range(6):
+            if verb.pos in ("VERB",) or verb.head == verb.i:
+                break
+            verb = doc.parsed.tokens[verb.head]
+        clause = doc.subtree_ids(verb.i, stop_at_clauses=True)
+        noun = doc.parsed.tokens[tok.head] if tok.head != tok.i else tok
+        near = [c for c in doc.kids(noun.i) if c.dep in ("compound", "poss", "amod")]
+        near += [g for c in doc.kids(noun.i) if c.dep == "prep" and c.text.lower() == "of"
+                 for g in doc.kids(c.i) if g.dep == "pobj"]
+        near += [c for c in doc.kids(verb.i) if c.dep in SUBJECT_DEPS and c.i != noun.i]
+        named = [m for x in near for m in doc.entities_at(x)
+                 if m.label in COUNT_SUBJECT_LABELS and not (qm.start <= m.start < qm.end)]
+        if not named:
+            continue
+        subj = named[0]
+        tm = _nearest_time([x for x in doc.times_in(clause, sent, qm.start)
+                            if x.value is not None], qm.start)
+        quals: list[tuple[str, Value]] = [("unit", Term(qm.value.unit, qm.value.unit)),
+                                          ("verb", Term(verb.lemma.lower(), verb.text))]
+        if tm is not None:
+            quals.append(("time", tm.value))
+        out.append(_make(doc, sent, subj, "count", qm.value, quals, tok))
+    return out
+
+
+AGELESS = frozenset({"birth", "birth_place", "death_place", "manner_of_death", "count"})
+
+
+def _anchor_ages(doc: _Doc, claims: list[Claim]) -> list[Claim]:
+    """ "He joined the army at age 18": anchor on the same person's stated birth."""
+    from accord.timex import find_ages, time_from_age
+
+    ages = find_ages(doc.text)
+    if not ages:
+        return claims
+    births: dict[str, TimeValue] = {}
+    for c in claims:
+        if c.property == "birth" and isinstance(c.value, TimeValue):
+            births.setdefault(_local_key(c.subject.text), c.value)
+    out = []
+    for c in claims:
+        if isinstance(c.value, TimeValue) or c.property in AGELESS:
+            out.append(c)
+            continue
+        age = next((a for a in ages if c.evidence.start <= a[0] < c.evidence.end), None)
+        birth = births.get(_local_key(c.subject.text))
+        if age is None or birth is None:
+            out.append(c)
+            continue
+        tv = time_from_age(age[3], birth, age[2])
+        tv = replace(tv, anchor=Anchor.EVENT)
+        qualifiers = c.qualifiers
+        if not any(k == "object" for k, _ in qualifiers) and isinstance(c.value, EntityRef):
+            qualifiers = (*qualifiers, ("object", c.value))
+        out.append(replace(c, value=tv, qualifiers=qualifiers,
+                           id=claim_id(c.source_id, c.property, c.evidence.start, c.subject, tv)))
+    return out
+
+
+def _local_key(name: str) -> str:
+    parts = [p for p in name.replace("’", "'").split() if p[:1].isalpha()]
+    return parts[-1].lower().removesuffix("'s") if parts else name.lower()
+
+
+def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
+                   quantities: Iterable[QuantityMention]) -> tuple[Claim, ...]:
+    doc = _Doc(source, parsed, times, quantities)
+    claims: list[Claim] = []
+    for sent in parsed.sentences:
+        if source.zone_at(sent.start) in CLAIM_ZONES_SKIPPED:
+            continue
+        here: list[Claim] = []
+        for t in parsed.tokens[sent.first : sent.last]:
+            if t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.text.lower() == "born"):
+                for trig in verb_triggers(t.lemma, doc.lang):
+                    here.extend(_claims_for_trigger(doc, sent, t, trig))
+            elif t.pos in ("NOUN", "PROPN"):
+                trig = noun_trigger(t.lemma, doc.lang)
+                if trig is not None:
+                    here.extend(_claims_for_trigger(doc, sent, t, trig))
+                here.extend(_command_phrases(doc, sent, t))
+        here.extend(_manner_claims(doc, sent, here))
+        for t in parsed.tokens[sent.first : sent.last]:
+            if t.pos == "VERB":
+                here.extend(_event_claims(doc, sent, t, doc.used, here))
+        here.extend(_count_claims(doc, sent))
+        claims.extend(here)
+    claims.extend(lifespan_claims(source, parsed, doc.times, doc.mention_of))
+    claims = _anchor_ages(doc, claims)
+    unique: dict[tuple, Claim] = {}
+    for c in claims:  # one statement about one person counts once, however it was reached
+        key = (c.property, c.evidence.start, c.value.normalized, _local_key(c.subject.text),
+               tuple((k, v.normalized) for k, v in c.qualifiers))
+        unique.setdefault(key, c)
+    return tuple(sorted(unique.values(), key=lambda c: (c.evidence.start, c.property, c.id)))

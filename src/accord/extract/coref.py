@@ -1,0 +1,161 @@
+"""Conservative coreference inside one source: pronouns and "the general".
+
+A claim is only worth something when it is attached to the right entity, and a
+wrong attachment is worse than none. So the rules are deliberately narrow:
+a third-person singular pronoun goes to the most salient person of the last
+few sentences (grammatical subjects first); a plural pronoun goes to the
+coordination that named people in the previous sentence ("X and his men" ...
+"They were ..."); "the <title>" goes to the last person introduced with that
+title. Anything else stays unresolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accord.annotate.parse import Parsed, Token
+from accord.model import Mention
+
+SINGULAR_PERSON_PRONOUNS = frozenset(
+    {"he", "him", "his", "himself", "she", "her", "hers", "herself",
+     "он", "его", "ему", "им", "нём", "нем", "она", "её", "ее", "ей", "ней"}
+)
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves", "они", "их", "им", "ими"})
+
+TITLE_NOUNS = frozenset(
+    {"general", "colonel", "major", "captain", "lieutenant", "marshal", "admiral", "sergeant",
+     "president", "minister", "king", "queen", "prince", "princess", "emperor", "tsar",
+     "czar", "bishop", "archbishop", "professor", "doctor", "senator", "governor", "mayor",
+     "chancellor", "commander", "officer", "leader", "author", "writer", "journalist",
+     "генерал", "полковник", "маршал", "президент", "министр", "командующий"}
+)
+
+WINDOW = 3  # sentences back to look for an antecedent
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedents:
+    """For each token index that refers back, the mentions it stands for."""
+
+    by_token: dict[int, tuple[Mention, ...]]
+
+    def get(self, i: int) -> tuple[Mention, ...]:
+        return self.by_token.get(i, ())
+
+
+def _mention_at(index: dict[int, Mention], tok: Token) -> Mention | None:
+    return index.get(tok.i)
+
+
+def token_mentions(parsed: Parsed) -> dict[int, Mention]:
+    """Map each token index to the named mention covering it."""
+    out: dict[int, Mention] = {}
+    mentions = list(parsed.mentions)
+    k = 0
+    for tok in parsed.tokens:
+        while k < len(mentions) and mentions[k].end <= tok.start:
+            k += 1
+        if k < len(mentions) and mentions[k].start <= tok.start < mentions[k].end:
+            out[tok.i] = mentions[k]
+    return out
+
+
+def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
+    by_token: dict[int, tuple[Mention, ...]] = {}
+    # history of (sentence number, mention, was_subject, title)
+    history: list[tuple[int, Mention, bool, str]] = []
+    last_group: tuple[int, tuple[Mention, ...]] = (-10, ())
+    for sn, sent in enumerate(parsed.sentences):
+        toks = parsed.tokens[sent.first : sent.last]
+        seen_here: set[tuple[int, int]] = set()
+        for tok in toks:
+            low = tok.text.lower()
+            if low in SINGULAR_PERSON_PRONOUNS and tok.pos == "PRON":
+                ante = _salient_person(history, sn)
+                if ante is not None:
+                    by_token[tok.i] = (ante,)
+            elif low in PLURAL_PRONOUNS and tok.pos == "PRON" and tok.dep in (
+                "nsubj", "nsubjpass"
+            ):
+                if sn - last_group[0] <= 1 and last_group[1]:
+                    by_token[tok.i] = last_group[1]
+            elif low in TITLE_NOUNS and tok.pos == "NOUN" and tok.i > 0:
+                prev = parsed.tokens[tok.i - 1]
+                if prev.text.lower() in ("the", "this") and tok.i not in index:
+                    ante = _titled_person(history, low, sn)
+                    if ante is not None:
+                        by_token[tok.i] = (ante,)
+            m = index.get(tok.i)
+            if m is not None and m.label == "PER" and (m.start, m.end) not in seen_here:
+                seen_here.add((m.start, m.end))
+                head_dep = _mention_dep(parsed, index, m, tok)
+                title = _title_before(parsed, tok)
+                history.append((sn, m, head_dep in ("nsubj", "nsubjpass"), title))
+        group = _person_group(parsed, toks, index, by_token)
+        if group:
+            last_group = (sn, group)
+    return Antecedents(by_token)
+
+
+def _mention_dep(parsed: Parsed, index: dict[int, Mention], m: Mention, tok: Token) -> str:
+    """The dependency of the mention's syntactic head (the token whose head is outside it)."""
+    t = tok
+    seen = 0
+    while index.get(t.head) is m and t.head != t.i and seen < 10:
+        t = parsed.tokens[t.head]
+        seen += 1
+    return t.dep
+
+
+def _title_before(parsed: Parsed, first: Token) -> str:
+    """The title word just before a mention ("General X" -> "general"), if any."""
+    if first.i == 0:
+        return ""
+    prev = parsed.tokens[first.i - 1].text.lower()
+    return prev if prev in TITLE_NOUNS else ""
+
+
+def _salient_person(history, sn: int) -> Mention | None:
+    """The subject of the nearest earlier sentence that has a person as subject (the
+    centre of attention); else the person the text names most often in the window;
+    else the most recent one."""
+    recent = [(k, h) for k, h in enumerate(history) if sn - h[0] <= WINDOW]
+    if not recent:
+        return None
+    subjects = [kh for kh in recent if kh[1][2]]
+    if subjects:
+        return max(subjects, key=lambda kh: (kh[1][0], -kh[0]))[1][1]
+    counts: dict[str, int] = {}
+    for _k, h in recent:
+        key = _surname(h[1].text)
+        counts[key] = counts.get(key, 0) + 1
+    return max(recent, key=lambda kh: (counts[_surname(kh[1][1].text)], kh[0]))[1][1]
+
+
+def _surname(name: str) -> str:
+    parts = name.replace("’", "'").split()
+    return parts[-1].lower().removesuffix("'s") if parts else ""
+
+
+def _titled_person(history, title: str, sn: int) -> Mention | None:
+    for h in reversed(history):
+        if h[3] == title:
+            return h[1]
+    return None
+
+
+def _person_group(parsed, toks, index, by_token) -> tuple[Mention, ...]:
+    """People coordinated in one phrase of this sentence: "X and his men", "him and eleven
+    other officers"."""
+    out: list[Mention] = []
+    for tok in toks:
+        if tok.dep == "conj" or any(c.dep == "conj" for c in toks if c.head == tok.i):
+            m = index.get(tok.i)
+            if m is not None and m.label == "PER":
+                out.append(m)
+            out.extend(by_token.get(tok.i, ()))
+    uniq = []
+    for m in out:
+        if m not in uniq:
+            uniq.append(m)
+    return tuple(uniq)

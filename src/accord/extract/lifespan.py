@@ -1,0 +1,159 @@
+"""Birth and death stated as a parenthesis after a name: "X (1 May 1900, Town – 2 June 1960, City)".
+
+Reference works and encyclopedia-style pages put the most checked facts of a
+person in this one parenthesis; it has no verb, so the trigger rules never see
+it. The rule: a balanced parenthesis that follows a person's name in the same
+paragraph (other parentheses may stand between) and holds two times separated by
+a dash is birth then death; a place right after each time is its place. One time
+after "born"/"b." is a birth, after "died"/"d." a death.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from accord.annotate.parse import Parsed
+from accord.model import Claim, EntityRef, Evidence, Mention, Source, TimeMention
+
+_DASH = re.compile(r"\s[-–—]\s|[–—]|\s-\s?|-(?=\s*\D)")
+_BORN = re.compile(r"^\s*(?:born|b\.|род\.|родился|родилась)\s*", re.IGNORECASE)
+_DIED = re.compile(r"^\s*(?:died|d\.|ум\.|умер|умерла)\s*", re.IGNORECASE)
+MAX_GAP = 400  # characters of other parentheses allowed between the name and the lifespan
+
+
+def _groups(text: str, start: int, end: int):
+    """Top-level balanced parentheses inside [start, end)."""
+    depth = 0
+    opened = -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch == ")" and depth > 0:
+            depth -= 1
+            if depth == 0:
+                yield opened, i + 1
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    a = text.rfind("\n\n", 0, at)
+    b = text.find("\n\n", at)
+    return (0 if a < 0 else a + 2), (len(text) if b < 0 else b)
+
+
+def _places_after(text: str, pos: int, limit: int, mentions: list[Mention]) -> list[Mention]:
+    """The places right after a time, up to a dash: "1900, Village, Province" gives the
+    village and then the province it lies in (the text states the containment)."""
+    seg = text[pos:limit]
+    out: list[Mention] = []
+    expected = 0  # each place must follow the previous one directly
+    for mm in re.finditer(r"\s*,\s*([A-ZА-ЯЁ][\w’'.-]*(?:\s+[A-ZА-ЯЁ][\w’'.-]*)*)", seg):
+        if mm.start() != expected:
+            break
+        expected = mm.end()
+        s = pos + mm.start(1)
+        name = mm.group(1).strip(" ,.")
+        tagged = next((m for m in mentions if m.start == s), None)
+        out.append(tagged if tagged is not None else Mention(s, s + len(name), name, "GPE"))
+    return out
+
+
+def lifespan_claims(source: Source, parsed: Parsed, times: list[TimeMention],
+                    mention_of: dict[int, Mention]) -> list[Claim]:
+    text = source.text
+    people = sorted({m for m in parsed.mentions if m.label == "PER"}, key=lambda m: m.start)
+    places = [m for m in parsed.mentions if m.label in ("GPE", "LOC")]
+    out: list[Claim] = []
+    for person in people:
+        p_start, p_end = _paragraph(text, person.start)
+        cursor = person.end
+        for g_start, g_end in _groups(text, person.end, min(p_end, person.end + MAX_GAP + 600)):
+            between = text[cursor:g_start]
+            if between.strip():
+                break  # the parenthesis must follow the name (or other parentheses)
+            cursor = g_end
+            inner = [t for t in times if g_start < t.start and t.end < g_end and t.value]
+            inner = _top_level(inner)
+            claims = _read_group(source, person, inner, g_start, g_end, places, p_start)
+            if claims:
+                out.extend(claims)
+                break
+    return out
+
+
+def _top_level(times: list[TimeMention]) -> list[TimeMention]:
+    """Drop times nested in another ("September 1 O.S." inside a dual date)."""
+    out = []
+    for t in sorted(times, key=lambda t: (t.start, -t.end)):
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+def _read_group(source: Source, person: Mention, inner: list[TimeMention], g_start: int,
+                g_end: int, places: list[Mention], p_start: int) -> list[Claim]:
+    text = source.text
+    if not inner:
+        return []
+    props: list[tuple[str, TimeMention, int]] = []
+    if len(inner) >= 2:
+        first, second = inner[0], inner[-1]
+        if not _DASH.search(text[first.end : second.start]):
+            return []
+        props = [("birth", first, second.start), ("death", second, g_end - 1)]
+    else:
+        t = inner[0]
+        lead = text[g_start + 1 : t.start]
+        if _BORN.match(lead):
+            props = [("birth", t, g_end - 1)]
+        elif _DIED.match(lead):
+            props = [("death", t, g_end - 1)]
+        else:
+            return []
+    # the quote runs from the start of the sentence holding the name to the end of
+    # the sentence holding the closing parenthesis
+    q_start = max(p_start, _sentence_start(text, person.start))
+    q_end = _sentence_end(text, g_end)
+    raw = text[q_start:q_end]
+    q_start += len(raw) - len(raw.lstrip())
+    quote = raw.strip()
+    ev = Evidence(source.id, q_start, q_start + len(quote), quote, source.zone_at(q_start))
+    subj = EntityRef(person.text, person.label, person.start, person.end)
+    out = []
+    for prop, tm, limit in props:
+        out.append(_claim(source.id, subj, prop, tm.value, ev))
+        chain = [EntityRef(p.text, p.label, p.start, p.end)
+                 for p in _places_after(text, tm.end, limit, places)]
+        if chain:
+            within = tuple(("within", outer) for outer in chain[1:])
+            out.append(_claim(source.id, subj, f"{prop}_place", chain[0], ev, within))
+    return out
+
+
+def _sentence_start(text: str, at: int) -> int:
+    cut = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at))
+    return 0 if cut < 0 else cut + 1 + (text[cut + 1 : cut + 2] == " ")
+
+
+def _sentence_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find(". ", at), text.find(".\n", at), text.find("\n", at)) if i >= 0]
+    e = min(ends) + 1 if ends else len(text)
+    return min(e, len(text))
+
+
+def _claim(source_id: str, subj: EntityRef, prop: str, value, ev: Evidence,
+           qualifiers: tuple = ()) -> Claim:
+    key = f"{source_id}|lifespan|{prop}|{subj.start}|{value.normalized}"
+    return Claim(
+        id="c" + hashlib.sha1(key.encode()).hexdigest()[:16],
+        source_id=source_id,
+        subject=subj,
+        property=prop,
+        value=value,
+        evidence=ev,
+        qualifiers=qualifiers,
+    )

@@ -1,0 +1,140 @@
+"""Which words state which property: a lexicon of English and Russian lemmas.
+
+These are facts about language ("born" states a birth, "расстрелян" an execution
+by shooting), never about a topic. `role` says whom the claim is about:
+`patient` is the one the event happened to (subject of a passive, object of an
+active verb: "X was captured", "they captured X"); `agent` is the grammatical
+subject of an active verb ("X joined", "X died"); `object` makes the object the
+subject of the claim ("they founded X" is a claim about X's founding).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Properties whose event happens once to a subject: two disjoint times conflict.
+UNIQUE_PROPERTIES = frozenset(
+    {"birth", "death", "manner_of_death", "execution", "founding", "dissolution",
+     "birth_place", "death_place"}
+)
+# Properties that can happen several times (captured twice, two trials): two
+# disjoint times are taken as two events unless something else ties them.
+REPEATABLE_PROPERTIES = frozenset(
+    {"capture", "surrender", "trial", "sentence", "release", "membership", "command",
+     "battle", "rank", "award", "event", "count"}
+)
+PROPERTIES = UNIQUE_PROPERTIES | REPEATABLE_PROPERTIES
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    property: str
+    role: str  # patient | agent | object
+    manner: str = ""  # a manner of death the word itself states
+    needs_passive: bool = False  # only as a passive ("was shot", not "shot a film")
+    needs_object: str = ""  # a lemma the trigger needs among its dependants ("take prisoner")
+    object_is_value: bool = False  # membership/command: the object is the scope
+
+
+EN_VERBS: dict[str, tuple[Trigger, ...]] = {
+    "bear": (Trigger("birth", "patient", needs_passive=True),),
+    "die": (Trigger("death", "agent"),),
+    "perish": (Trigger("death", "agent"),),
+    "kill": (Trigger("death", "patient", needs_passive=True),),
+    "execute": (Trigger("execution", "patient"),),
+    "hang": (Trigger("execution", "patient", manner="hanging", needs_passive=True),),
+    "shoot": (Trigger("execution", "patient", manner="shooting", needs_passive=True),),
+    "behead": (Trigger("execution", "patient", manner="beheading"),),
+    "guillotine": (Trigger("execution", "patient", manner="beheading"),),
+    "capture": (Trigger("capture", "patient"),),
+    "seize": (Trigger("capture", "patient", needs_passive=True),),
+    "arrest": (Trigger("capture", "patient"),),
+    "detain": (Trigger("capture", "patient"),),
+    "apprehend": (Trigger("capture", "patient"),),
+    "take": (Trigger("capture", "patient", needs_object="prisoner"),
+             Trigger("capture", "patient", needs_object="captive")),
+    "surrender": (Trigger("surrender", "agent"),),
+    "try": (Trigger("trial", "patient", needs_passive=True),),
+    "sentence": (Trigger("sentence", "patient"),),
+    "release": (Trigger("release", "patient"),),
+    "free": (Trigger("release", "patient", needs_passive=True),),
+    "pardon": (Trigger("release", "patient"),),
+    "join": (Trigger("membership", "agent", object_is_value=True),),
+    "enlist": (Trigger("membership", "agent", object_is_value=True),),
+    "command": (Trigger("command", "agent", object_is_value=True),),
+    "lead": (Trigger("command", "agent", object_is_value=True),),
+    "head": (Trigger("command", "agent", object_is_value=True),),
+    "found": (Trigger("founding", "object"),),
+    "establish": (Trigger("founding", "object"),),
+    "form": (Trigger("founding", "object"),),
+    "create": (Trigger("founding", "object"),),
+    "disband": (Trigger("dissolution", "object"),),
+    "dissolve": (Trigger("dissolution", "object"),),
+    "abolish": (Trigger("dissolution", "object"),),
+    "promote": (Trigger("rank", "patient"),),
+    "award": (Trigger("award", "patient"),),
+    "decorate": (Trigger("award", "patient"),),
+}
+
+EN_NOUNS: dict[str, Trigger] = {
+    "birth": Trigger("birth", "poss"),
+    "death": Trigger("death", "poss"),
+    "execution": Trigger("execution", "poss"),
+    "capture": Trigger("capture", "poss"),
+    "arrest": Trigger("capture", "poss"),
+    "surrender": Trigger("surrender", "poss"),
+    "trial": Trigger("trial", "poss"),
+    "release": Trigger("release", "poss"),
+}
+
+RU_VERBS: dict[str, tuple[Trigger, ...]] = {
+    "родиться": (Trigger("birth", "agent"),),
+    "умереть": (Trigger("death", "agent"),),
+    "скончаться": (Trigger("death", "agent"),),
+    "погибнуть": (Trigger("death", "agent"),),
+    "казнить": (Trigger("execution", "patient"),),
+    "повесить": (Trigger("execution", "patient", manner="hanging"),),
+    "расстрелять": (Trigger("execution", "patient", manner="shooting"),),
+    "пленить": (Trigger("capture", "patient"),),
+    "арестовать": (Trigger("capture", "patient"),),
+    "схватить": (Trigger("capture", "patient"),),
+    "взять": (Trigger("capture", "patient", needs_object="плен"),),
+    "сдаться": (Trigger("surrender", "agent"),),
+    "судить": (Trigger("trial", "patient"),),
+    "приговорить": (Trigger("sentence", "patient"),),
+    "освободить": (Trigger("release", "patient"),),
+    "помиловать": (Trigger("release", "patient"),),
+    "вступить": (Trigger("membership", "agent", object_is_value=True),),
+    "командовать": (Trigger("command", "agent", object_is_value=True),),
+    "возглавить": (Trigger("command", "agent", object_is_value=True),),
+    "основать": (Trigger("founding", "object"),),
+    "создать": (Trigger("founding", "object"),),
+    "учредить": (Trigger("founding", "object"),),
+    "сформировать": (Trigger("founding", "object"),),
+    "расформировать": (Trigger("dissolution", "object"),),
+    "распустить": (Trigger("dissolution", "object"),),
+    "ликвидировать": (Trigger("dissolution", "object"),),
+    "наградить": (Trigger("award", "patient"),),
+}
+
+RU_NOUNS: dict[str, Trigger] = {
+    "рождение": Trigger("birth", "poss"),
+    "смерть": Trigger("death", "poss"),
+    "казнь": Trigger("execution", "poss"),
+    "арест": Trigger("capture", "poss"),
+    "суд": Trigger("trial", "poss"),
+    "командующий": Trigger("command", "poss", object_is_value=True),
+}
+
+# Phrases that put someone in command: "put in charge of X", "placed at the head of X".
+EN_COMMAND_NOUNS = frozenset({"charge", "head", "command", "commander", "leadership"})
+
+
+def verb_triggers(lemma: str, language: str) -> tuple[Trigger, ...]:
+    table = RU_VERBS if language == "ru" else EN_VERBS
+    return table.get(lemma.lower(), ())
+
+
+def noun_trigger(lemma: str, language: str) -> Trigger | None:
+    table = RU_NOUNS if language == "ru" else EN_NOUNS
+    return table.get(lemma.lower())

@@ -1,0 +1,51 @@
+"""Blocking keys: which names are worth comparing at all.
+
+A resolver cannot compare every pair of N names. Each name gets a few keys per
+word, chosen so that the variations `compare_names` accepts keep at least one key:
+a word's first and last three letters of its spelling key (one edit cannot touch
+both in a long word), first two letters plus the last (one edit in a short word),
+its first consonants (vowel variants), its consonants sorted (transpositions), and
+for organisations every acronym of the name. Initials and numbers alone are never
+keys: "A." or "2nd" would block everything together.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .acronyms import acronyms_of
+from .parse import norm_kind, profile
+from .translit import skeleton
+
+
+def _word_keys(key: str) -> set[str]:
+    if not key:
+        return set()
+    sk = skeleton(key)
+    out = {"k:" + sk[:3], "o:" + "".join(sorted(set(sk)))} if sk else set()
+    if len(key) <= 3:
+        out.add("w:" + key)
+    else:
+        out |= {"p:" + key[:3], "s:" + key[-3:], "e:" + key[:2] + key[-1]}
+    return out
+
+
+@lru_cache(maxsize=65536)
+def blocking_keys(text: str, kind: str = "PER") -> frozenset[str]:
+    """Keys such that two names that could match share at least one of them."""
+    p = profile(text, kind)
+    keys: set[str] = set()
+    for t in p.parts:
+        if t.role == "initial" or t.num is not None:
+            continue
+        if t.cjk:
+            keys.add("c:" + t.raw)
+        for k in t.keys + t.lemma_keys:
+            keys |= _word_keys(k)
+    if norm_kind(kind) != "PER":
+        keys |= {"a:" + a.lower() for a in acronyms_of(text)}
+        if len(p.parts) > 1:
+            keys.add("a:" + "".join(t.text[:1] for t in p.parts))
+        if not keys and p.parts:
+            keys |= {"n:" + t.text for t in p.parts}
+    return frozenset(keys)

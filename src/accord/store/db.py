@@ -1,0 +1,308 @@
+"""Reading and writing a build database.
+
+Every write is one short transaction: a source with everything derived from it,
+or the whole corpus-wide result (entities, findings). An interrupted build
+therefore leaves either the old or the new state of each unit, never half of
+one, and a rerun picks up where it stopped. SQLite runs in WAL mode so that the
+report and the web view can read while a build writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy.engine import Engine
+
+from accord.model import Alias, Claim, Entity, Finding, Removal, Source, Verdict, Zone
+from accord.store import schema as s
+from accord.store.codec import claim_from_row, claim_to_row, value_to_json
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class BuildLocked(StoreError):
+    pass
+
+
+def to_url(db: str) -> str:
+    """A plain path means an SQLite file; anything with '://' is a SQLAlchemy URL."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSource:
+    id: str
+    name: str
+    location: str
+    title: str
+    published: str | None
+    language: str
+    origin: str
+
+
+class Store:
+    def __init__(self, db: str, *, create: bool = True) -> None:
+        self.url = to_url(db)
+        if self.url.startswith("sqlite:///") and not create:
+            path = Path(self.url.removeprefix("sqlite:///"))
+            if not path.exists():
+                raise StoreError(f"no database at {path} (run `accord build ... --db {path}` first)")
+        self.engine: Engine = create_engine(self.url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if create:
+            s.metadata.create_all(self.engine)
+            with self.engine.begin() as c:
+                row = c.execute(select(s.meta.c.value).where(s.meta.c.key == "schema_version")).first()
+                if row is None:
+                    c.execute(insert(s.meta).values(key="schema_version", value=str(s.SCHEMA_VERSION)))
+                elif int(row[0]) > s.SCHEMA_VERSION:
+                    raise StoreError(
+                        f"database schema {row[0]} is newer than this accord ({s.SCHEMA_VERSION})"
+                    )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ locking
+    def acquire_build_lock(self) -> None:
+        """Refuse a second concurrent build on the same database."""
+        me = f"{socket.gethostname()}:{os.getpid()}:{time.time():.0f}"
+        with self.engine.begin() as c:
+            row = c.execute(select(s.meta.c.value).where(s.meta.c.key == "build_lock")).first()
+            if row is not None and _lock_alive(row[0]):
+                raise BuildLocked(
+                    f"another build is writing this database ({row[0].rsplit(':', 1)[0]}); "
+                    "wait for it to finish"
+                )
+            c.execute(delete(s.meta).where(s.meta.c.key == "build_lock"))
+            c.execute(insert(s.meta).values(key="build_lock", value=me))
+
+    def release_build_lock(self) -> None:
+        with self.engine.begin() as c:
+            c.execute(delete(s.meta).where(s.meta.c.key == "build_lock"))
+
+    # ------------------------------------------------------------------ sources
+    def source_versions(self) -> dict[str, tuple[str, str]]:
+        """location -> (source id, pipeline version) of what is stored."""
+        with self.engine.connect() as c:
+            rows = c.execute(select(s.sources.c.location, s.sources.c.id, s.sources.c.pipeline))
+            return {r.location: (r.id, r.pipeline) for r in rows}
+
+    def write_source(self, source: Source, pipeline: str, mentions: Iterable, times: Iterable,
+                     claims: Iterable[Claim]) -> None:
+        with self.engine.begin() as c:
+            self._delete_sources(c, [source.id])
+            c.execute(delete(s.sources).where(s.sources.c.location == source.location))
+            c.execute(insert(s.sources).values(
+                id=source.id, name=source.name, location=source.location, format=source.format,
+                title=source.title, author=source.author, site=source.site,
+                published=source.published.isoformat() if source.published else None,
+                language=source.language, text=source.text,
+                zones=[[z.start, z.end, z.kind] for z in source.zones],
+                removed=[[r.reason, r.text] for r in source.removed],
+                origin="", pipeline=pipeline, added_at=time.time(),
+            ))
+            rows = [dict(source_id=source.id, start=m.start, end=m.end, text=m.text,
+                         label=m.label, entity_id=None) for m in mentions]
+            if rows:
+                c.execute(insert(s.mentions), rows)
+            rows = [dict(source_id=source.id, start=t.start, end=t.end, text=t.text,
+                         value=value_to_json(t.value)) for t in times]
+            if rows:
+                c.execute(insert(s.times), rows)
+            rows = [{**claim_to_row(cl), "entity_id": None} for cl in claims]
+            if rows:
+                c.execute(insert(s.claims), rows)
+
+    def remove_sources(self, ids: Iterable[str]) -> None:
+        with self.engine.begin() as c:
+            self._delete_sources(c, list(ids))
+
+    def _delete_sources(self, c, ids: list[str]) -> None:
+        if not ids:
+            return
+        for table in (s.claims, s.times, s.mentions):
+            c.execute(delete(table).where(table.c.source_id.in_(ids)))
+        c.execute(delete(s.sources).where(s.sources.c.id.in_(ids)))
+
+    def record_error(self, name: str, reason: str) -> None:
+        with self.engine.begin() as c:
+            c.execute(insert(s.errors).values(name=name, reason=reason, at=time.time()))
+
+    def clear_errors(self) -> None:
+        with self.engine.begin() as c:
+            c.execute(delete(s.errors))
+
+    def errors(self) -> list[tuple[str, str]]:
+        with self.engine.connect() as c:
+            return [(r.name, r.reason) for r in c.execute(select(s.errors).order_by(s.errors.c.id))]
+
+    def sources(self) -> list[StoredSource]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(
+                s.sources.c.id, s.sources.c.name, s.sources.c.location, s.sources.c.title,
+                s.sources.c.published, s.sources.c.language, s.sources.c.origin,
+            ).order_by(s.sources.c.name))
+            return [StoredSource(*r) for r in rows]
+
+    def source(self, sid: str) -> Source | None:
+        with self.engine.connect() as c:
+            r = c.execute(select(s.sources).where(s.sources.c.id == sid)).first()
+        if r is None:
+            return None
+        return Source(
+            id=r.id, name=r.name, location=r.location, text=r.text, format=r.format,
+            title=r.title, author=r.author, site=r.site,
+            published=date.fromisoformat(r.published) if r.published else None,
+            language=r.language, zones=tuple(Zone(*z) for z in r.zones),
+            removed=tuple(Removal(*x) for x in r.removed),
+        )
+
+    def source_texts(self) -> Iterator[tuple[str, str]]:
+        with self.engine.connect() as c:
+            yield from c.execute(select(s.sources.c.id, s.sources.c.text).order_by(s.sources.c.id))
+
+    def count(self, table: str) -> int:
+        t = s.metadata.tables[table]
+        with self.engine.connect() as c:
+            return c.execute(select(func.count()).select_from(t)).scalar_one()
+
+    # ------------------------------------------------------------- corpus-wide
+    def all_mentions(self) -> Iterator[tuple[str, int, int, str, str]]:
+        with self.engine.connect() as c:
+            yield from c.execute(select(
+                s.mentions.c.source_id, s.mentions.c.start, s.mentions.c.end,
+                s.mentions.c.text, s.mentions.c.label,
+            ).order_by(s.mentions.c.source_id, s.mentions.c.start))
+
+    def all_claims(self) -> list[Claim]:
+        with self.engine.connect() as c:
+            return [claim_from_row(r) for r in c.execute(select(s.claims).order_by(s.claims.c.id))]
+
+    def corrections(self) -> list[tuple[str, str, str]]:
+        with self.engine.connect() as c:
+            return [(r.action, r.a, r.b) for r in
+                    c.execute(select(s.corrections).order_by(s.corrections.c.id))]
+
+    def add_correction(self, action: str, a: str, b: str) -> None:
+        with self.engine.begin() as c:
+            c.execute(insert(s.corrections).values(action=action, a=a, b=b, at=time.time()))
+
+    def write_corpus(self, entities: list[Entity], mention_entity: dict[tuple[str, int, int], str],
+                     claims: list[Claim], findings: list[Finding], origins: dict[str, str]) -> None:
+        """Replace every corpus-wide result in one transaction."""
+        with self.engine.begin() as c:
+            for table in (s.entities, s.aliases, s.findings, s.finding_claims):
+                c.execute(delete(table))
+            if entities:
+                c.execute(insert(s.entities), [dict(id=e.id, name=e.name, type=e.type)
+                                               for e in entities])
+                rows = [dict(entity_id=e.id, text=a.text, rule=a.rule, sources=list(a.sources))
+                        for e in entities for a in e.aliases]
+                if rows:
+                    c.execute(insert(s.aliases), rows)
+            c.execute(update(s.mentions).values(entity_id=None))
+            by_entity: dict[str, list[tuple[str, int, int]]] = {}
+            for key, eid in mention_entity.items():
+                by_entity.setdefault(eid, []).append(key)
+            rows = c.execute(select(s.mentions.c.id, s.mentions.c.source_id, s.mentions.c.start,
+                                    s.mentions.c.end)).all()
+            updates = [dict(mid=r.id, eid=mention_entity[(r.source_id, r.start, r.end)])
+                       for r in rows if (r.source_id, r.start, r.end) in mention_entity]
+            if updates:
+                from sqlalchemy import bindparam
+                c.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
+                          .values(entity_id=bindparam("eid")), updates)
+            cupd = [dict(cid=cl.id, eid=_subject_entity(cl), val=value_to_json(cl.value),
+                         qual=[[k, value_to_json(v)] for k, v in cl.qualifiers])
+                    for cl in claims]
+            if cupd:
+                from sqlalchemy import bindparam
+                c.execute(update(s.claims).where(s.claims.c.id == bindparam("cid"))
+                          .values(entity_id=bindparam("eid"), value=bindparam("val"),
+                                  qualifiers=bindparam("qual")), cupd)
+            if findings:
+                c.execute(insert(s.findings), [
+                    dict(id=f.id, kind=f.kind.value, entity_id=f.subject_id, property=f.property,
+                         scope=f.scope, explanation=f.explanation,
+                         independent_sources=f.independent_sources, rank=i)
+                    for i, f in enumerate(findings)])
+                c.execute(insert(s.finding_claims), [
+                    dict(finding_id=f.id, claim_id=cl.id, position=k)
+                    for f in findings for k, cl in enumerate(f.claims)])
+            if origins:
+                from sqlalchemy import bindparam
+                c.execute(update(s.sources).where(s.sources.c.id == bindparam("sid"))
+                          .values(origin=bindparam("org")),
+                          [dict(sid=k, org=v) for k, v in origins.items()])
+
+    # ------------------------------------------------------------------- views
+    def entities(self) -> list[Entity]:
+        with self.engine.connect() as c:
+            al: dict[str, list[Alias]] = {}
+            for r in c.execute(select(s.aliases).order_by(s.aliases.c.id)):
+                al.setdefault(r.entity_id, []).append(Alias(r.text, tuple(r.sources), r.rule))
+            return [Entity(r.id, r.name, r.type, tuple(al.get(r.id, ())))
+                    for r in c.execute(select(s.entities).order_by(s.entities.c.name))]
+
+    def findings(self, kinds: Iterable[str] | None = None) -> list[Finding]:
+        claims = {cl.id: cl for cl in self.all_claims()}
+        with self.engine.connect() as c:
+            members: dict[str, list[str]] = {}
+            for r in c.execute(select(s.finding_claims).order_by(
+                    s.finding_claims.c.finding_id, s.finding_claims.c.position)):
+                members.setdefault(r.finding_id, []).append(r.claim_id)
+            q = select(s.findings).order_by(s.findings.c.rank)
+            if kinds:
+                q = q.where(s.findings.c.kind.in_(list(kinds)))
+            return [Finding(r.id, Verdict(r.kind), r.entity_id, r.property,
+                            tuple(claims[x] for x in members.get(r.id, []) if x in claims),
+                            r.explanation, r.scope, r.independent_sources)
+                    for r in c.execute(q)]
+
+
+def _subject_entity(cl: Claim) -> str | None:
+    return cl.subject.entity_id or None
+
+
+def _lock_alive(value: str) -> bool:
+    try:
+        host, pid, _t = value.rsplit(":", 2)
+        pid_i = int(pid)
+    except ValueError:
+        return False
+    if host != socket.gethostname():
+        return True  # cannot check another machine's process: assume it runs
+    try:
+        os.kill(pid_i, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2)

@@ -1,0 +1,145 @@
+"""The database schema (SQLAlchemy Core): one definition for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+sources = Table(
+    "sources", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("location", Text, nullable=False),
+    Column("format", String(8), nullable=False),
+    Column("title", Text, nullable=False, default=""),
+    Column("author", Text, nullable=False, default=""),
+    Column("site", Text, nullable=False, default=""),
+    Column("published", String(10)),
+    Column("language", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("zones", JSON, nullable=False),
+    Column("removed", JSON, nullable=False),
+    Column("origin", String(40), nullable=False, default=""),
+    Column("pipeline", String(40), nullable=False),  # version of the per-source stages
+    Column("added_at", Float, nullable=False),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(40), ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("entity_id", String(40)),
+    Index("ix_mentions_source", "source_id"),
+    Index("ix_mentions_entity", "entity_id"),
+)
+
+times = Table(
+    "times", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(40), ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("value", JSON, nullable=False),
+    Index("ix_times_source", "source_id"),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source_id", String(40), ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("subject", JSON, nullable=False),
+    Column("entity_id", String(40)),
+    Column("property", String(32), nullable=False),
+    Column("value", JSON, nullable=False),
+    Column("value_text", Text, nullable=False),
+    Column("value_normalized", Text, nullable=False),
+    Column("qualifiers", JSON, nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("attributed_to", Text, nullable=False),
+    Column("version", Text, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("zone", String(16), nullable=False),
+    Index("ix_claims_source", "source_id"),
+    Index("ix_claims_entity", "entity_id", "property"),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(8), nullable=False),
+)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(40), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("rule", Text, nullable=False),
+    Column("sources", JSON, nullable=False),
+    Index("ix_aliases_entity", "entity_id"),
+)
+
+findings = Table(
+    "findings", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("kind", String(12), nullable=False),
+    Column("entity_id", String(40), nullable=False),
+    Column("property", String(32), nullable=False),
+    Column("scope", Text, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("rank", Integer, nullable=False),
+)
+
+finding_claims = Table(
+    "finding_claims", metadata,
+    Column("finding_id", String(40), nullable=False),
+    Column("claim_id", String(40), nullable=False),
+    Column("position", Integer, nullable=False),
+    Index("ix_finding_claims", "finding_id"),
+)
+
+errors = Table(
+    "errors", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", Float, nullable=False),
+)
+
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(8), nullable=False),  # merge | split
+    Column("a", Text, nullable=False),
+    Column("b", Text, nullable=False),
+    Column("at", Float, nullable=False),
+)

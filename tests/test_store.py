@@ -1,0 +1,94 @@
+"""The store: values survive the database, writes are per source, builds are exclusive."""
+
+from datetime import date
+
+import pytest
+
+from accord.model import (
+    Anchor,
+    Approx,
+    Claim,
+    EntityRef,
+    Evidence,
+    Modality,
+    Precision,
+    Quantity,
+    Source,
+    Term,
+    TimeValue,
+)
+from accord.store.codec import value_from_json, value_to_json
+from accord.store.db import BuildLocked, Store, StoreError
+
+VALUES = [
+    TimeValue(date(1900, 9, 14), date(1900, 9, 14), Precision.DAY, "14 Sept 1900", "julian",
+              Anchor.ABSOLUTE),
+    TimeValue(date(1942, 6, 1), date(1942, 8, 31), Precision.SEASON, "summer 1942",
+              label="1942-SU"),
+    Quantity(45000, None, "person", Approx.MORE_THAN, "more than 45,000"),
+    Term("hanging", "hanged"),
+    EntityRef("Marsh County", "GPE", 10, 22, "e9"),
+]
+
+
+@pytest.mark.parametrize("value", VALUES, ids=lambda v: type(v).__name__)
+def test_every_value_round_trips_through_json(value):
+    assert value_from_json(value_to_json(value)) == value
+
+
+def _source(text="Ada Quill was born in 1900.", loc="/tmp/a.txt") -> Source:
+    return Source(id="s" + str(abs(hash(text)))[:8], name="a.txt", location=loc, text=text)
+
+
+def _claim(src: Source) -> Claim:
+    return Claim("c1", src.id, EntityRef("Ada Quill", "PER", 0, 9), "birth", VALUES[0],
+                 Evidence(src.id, 0, len(src.text), src.text), modality=Modality.ASSERTED)
+
+
+def test_a_source_and_its_claims_are_written_and_read_back(tmp_path):
+    store = Store(str(tmp_path / "t.db"))
+    src = _source()
+    store.write_source(src, "1", [], [], [_claim(src)])
+    assert store.source(src.id).text == src.text
+    (c,) = store.all_claims()
+    assert c.value == VALUES[0] and c.evidence.quote == src.text
+
+
+def test_rewriting_a_changed_file_replaces_its_old_version(tmp_path):
+    store = Store(str(tmp_path / "t.db"))
+    old, new = _source("Ada Quill was born in 1900."), _source("Ada Quill was born in 1901.")
+    store.write_source(old, "1", [], [], [_claim(old)])
+    store.write_source(new, "1", [], [], [])
+    assert [s.id for s in store.sources()] == [new.id]
+    assert store.all_claims() == []
+
+
+def test_a_second_build_on_the_same_database_is_refused(tmp_path):
+    a = Store(str(tmp_path / "t.db"))
+    b = Store(str(tmp_path / "t.db"))
+    a.acquire_build_lock()
+    with pytest.raises(BuildLocked, match="another build"):
+        b.acquire_build_lock()
+    a.release_build_lock()
+    b.acquire_build_lock()
+    b.release_build_lock()
+
+
+def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
+    import socket
+
+    from sqlalchemy import insert
+
+    from accord.store import schema
+
+    store = Store(str(tmp_path / "t.db"))
+    with store.engine.begin() as c:
+        c.execute(insert(schema.meta).values(key="build_lock",
+                                             value=f"{socket.gethostname()}:999999999:0"))
+    store.acquire_build_lock()
+    store.release_build_lock()
+
+
+def test_reading_a_missing_database_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no database"):
+        Store(str(tmp_path / "missing.db"), create=False)
