@@ -183,17 +183,17 @@ def test_order_swapped_is_a_weaker_match():
 
 
 def test_father_and_son_are_not_the_same_person():
-    assert apart("Karim bin Tariq al-Nasiri", "Tariq bin Karim al-Nasiri").rule == "conflicting patronymics"
+    assert apart("Farid bin Adil al-Nasiri", "Adil bin Farid al-Nasiri").rule == "conflicting patronymics"
 
 
 def test_particles_do_not_make_a_difference_or_a_match():
-    same("Tariq al-Nasiri", "Tariq Nasiri")
-    apart("Karim al-Nasiri", "Tariq al-Nasiri")
+    same("Adil al-Nasiri", "Adil Nasiri")
+    apart("Farid al-Nasiri", "Adil al-Nasiri")
 
 
 def test_vowel_variants_of_transliterated_arabic_names():
-    same("Muhamad Nasiri", "Mohamed Nasiri")
-    apart("Mahmud Nasiri", "Muhammad Nasiri")
+    assert same("Jalal Nasiri", "Jelel Nasiri").rule == "spelling"
+    apart("Salim Nasiri", "Sulaiman Nasiri")
 
 
 def test_han_or_hangul_syllable_changed_is_another_name():
@@ -384,7 +384,7 @@ def test_brackets_that_are_not_definitions_are_ignored():
 @pytest.mark.parametrize("a,b,kind", [
     (FULL, "Kurasov", "PER"), (FULL, "A.A. Kurasov", "PER"), (FULL, "Курасов", "PER"),
     (FULL, "Kurassow", "PER"), (FULL, "Andrey Kursaov", "PER"), (FULL, "AndreyKurasov", "PER"),
-    ("Андрей Курасов", "генерала Курасова", "PER"), ("Muhamad Nasiri", "Mohamed Nasiri", "PER"),
+    ("Андрей Курасов", "генерала Курасова", "PER"), ("Jalal Nasiri", "Jelel Nasiri", "PER"),
     ("Northern Liberation Army", "NLA", "ORG"), ("Second Coastal Army", "2nd Coastal Army", "ORG"),
     ("Good Will Trading", "Goodwill Trading", "ORG"),
 ])

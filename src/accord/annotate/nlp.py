@@ -133,15 +133,23 @@ def _from_spacy(doc) -> Parsed:
         Sentence(s.start_char, s.end_char, s.start, s.end) for s in doc.sents if s.text.strip()
     )
     raw = []
-    for e in doc.ents:
-        if e.label_ not in SPACY_LABELS:
+    ents = list(doc.ents)
+    skip = set()
+    for k, e in enumerate(ents):
+        if k in skip or e.label_ not in SPACY_LABELS:
             continue
         end = e.end
         if e.label_ == "PERSON":
-            # the small tagger often stops one name short: "[Ann Beth] Carrow"
-            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "" \
-                    and doc[end].text[:1].isupper() and doc[end - 1].whitespace_ == " " \
-                    and doc[end].lower_ not in TITLE_NOUNS:
+            # the small tagger often stops one name short, or tags the surname apart:
+            # "[Ann Beth] Carrow", "[Ann Beth]PER [Carrow]ORG"
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and doc[end - 1].whitespace_ == " " and doc[end].lower_ not in TITLE_NOUNS:
+                nxt = k + 1 + len([j for j in skip if j > k])
+                if doc[end].ent_type_:
+                    if nxt < len(ents) and ents[nxt].start == end and len(ents[nxt]) == 1:
+                        skip.add(nxt)
+                    else:
+                        break
                 end += 1
         span = doc[e.start : end]
         raw.append(Mention(span.start_char, span.end_char, span.text, SPACY_LABELS[e.label_]))

@@ -2,9 +2,9 @@
 
 An acronym is formed by writers in several ways: with or without the function
 words ("PLA" vs "POLA"), one letter per hyphenated part or per word ("TASC" vs
-"TSC"), from a romanised form of a foreign name ("ROA" for "Russkaya
+"TSC"), from a romanised form of a foreign name ("SOA" for "Severnaya
 Osvoboditel'naya Armiya"). `acronyms_of` gives all of them; a resolver that sees
-"ROA" cannot know it names the "Russian Liberation Army" unless a text says so,
+"SOA" cannot know it names the "Northern Liberation Army" unless a text says so,
 which is what `find_acronym_definitions` reads.
 """
 
@@ -35,9 +35,9 @@ def _first_letters(word: str) -> set[str]:
 def acronyms_of(name: str) -> frozenset[str]:
     """Acronyms a name may be written as.
 
-    "Russian Liberation Army" -> {"RLA"}; "Trans-Atlantic Shipping Company" ->
-    {"TASC", "TSC", "TAS"}; "Russkaya Osvoboditel'naya Armiya" -> {"ROA"};
-    "Русская освободительная армия" -> {"ROA", "РОА", ...}. A one-word name
+    "Northern Liberation Army" -> {"NLA"}; "Trans-Atlantic Shipping Company" ->
+    {"TASC", "TSC", "TAS"}; "Severnaya Osvoboditel'naya Armiya" -> {"SOA"};
+    "Северная освободительная армия" -> {"SOA", "СОА", ...}. A one-word name
     written in capitals is its own acronym. Fewer than two letters is no acronym.
     """
     raws = tokenize(clean(name), person=False)
@@ -103,6 +103,7 @@ _KNOWN = re.compile(
     r"abbreviated)\s+(?:as|to)\s+(?:the\s+)?[\"'«“]?(" + _ACR + r")|,?\s+(?:известн\w*|именуем\w*)"
     r"\s+как\s+[\"«“]?(" + _ACR + r")", re.I)
 _OR = re.compile(r",\s+or\s+(?:the\s+)?(" + _ACR + r")\s*(?=[,;.)])")
+_WINDOW = 400  # a long form is looked for this many characters back, not in the whole text
 _SENTENCE_END = re.compile(r"[.;:!?()\[\]\n]")
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
 
@@ -114,7 +115,7 @@ def _is_acronym(s: str) -> bool:
 
 
 def _sh_fits(short: str, long_: str) -> bool:
-    """Schwartz-Hearst: the short form's letters appear in order in the long form,
+    """The Schwartz & Hearst (2003) test: the short form's letters appear in order in the long form,
     the first at the start of a word."""
     s = [c for c in short.lower() if c.isalnum()]
     ll = long_.lower()
@@ -150,8 +151,8 @@ def _capitalised(w: str) -> bool:
 
 def _long_before(text: str, end: int, short: str) -> tuple[str, int] | None:
     """The shortest run of words ending at `end` (same sentence) that the short form abbreviates."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, end):
+    start = max(0, end - _WINDOW)
+    for m in _SENTENCE_END.finditer(text, start, end):
         # a dot inside an abbreviation ("U.S.") does not end the sentence
         if m.group(0) == "." and m.end() < len(text) and not text[m.end():m.end() + 1].isspace():
             continue
@@ -171,7 +172,7 @@ def _long_before(text: str, end: int, short: str) -> tuple[str, int] | None:
 
 def _name_run_before(text: str, end: int) -> str:
     """The run of capitalised words (joined by function words) right before `end`."""
-    words = list(_WORD.finditer(text, 0, end))
+    words = list(_WORD.finditer(text, max(0, end - _WINDOW), end))
     run: list[re.Match[str]] = []
     for w in reversed(words):
         if text[w.end():end if not run else run[0].start()].strip(" ,") and run:

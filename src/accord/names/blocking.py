@@ -23,10 +23,9 @@ def _word_keys(key: str) -> set[str]:
         return set()
     sk = skeleton(key)
     out = {"k:" + sk[:3], "o:" + "".join(sorted(set(sk)))} if sk else set()
-    if len(key) <= 3:
-        out.add("w:" + key)
-    else:
-        out |= {"p:" + key[:3], "s:" + key[-3:], "e:" + key[:2] + key[-1]}
+    out |= {"p:" + key[:3], "s:" + key[-3:]}  # a short word is also the start of a glued one
+    if len(key) > 3:
+        out.add("e:" + key[:2] + key[-1])
     return out
 
 

@@ -5,15 +5,15 @@ Words are compared one to one (`token_sim`): same spelling, same spelling key
 length of the word, same consonants (vowels are what transliterations of Arabic
 and Persian disagree on), an initial, a Russian case form. Words are then aligned
 greedily, best pairs first; leftover adjacent words are tried glued together
-("Good Will" ~ "Goodwill") and, in organisations, as an acronym of a run
+("Blue Star" ~ "Bluestar") and, in organisations, as an acronym of a run
 ("U.S." ~ "United States").
 
 What is left over decides. For persons: a leftover on *both* sides is a conflict
 ("Ivan Petrov" / "Pavel Petrov"), a leftover on one side is a name given more
 fully (patronymic, middle name), and a single surname against a full name is a
 possible match that the resolver must settle by context. For organisations every
-significant word must find its partner: "Russian Liberation Army" is not the
-"Russian Liberation Committee", and "20th Army" is not the "2nd Army".
+significant word must find its partner: "Northern Liberation Army" is not the
+"Northern Liberation Committee", and "20th Army" is not the "2nd Army".
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .parse import Profile, merged_tok, norm_kind, profile
 from .translit import skeleton
 
 _VOWEL_START = frozenset("aeiou")
+_MAX_GLUE_WORDS = 24  # glued-word search is cubic; names are short, mis-tagged sentences are not
 
 
 def edit_limit(n: int) -> int:
@@ -125,7 +126,7 @@ def align(A: tuple[Tok, ...], B: tuple[Tok, ...], person: bool, A_all: tuple[Tok
     """Greedy one-to-one alignment, then glued words, then acronyms of runs.
 
     `A_all`/`B_all` are the names' full token lists: glued words take the particles
-    and function words between them ("van der Bilt" ~ "Vanderbilt").
+    and function words between them ("van der Meer" ~ "Vandermeer").
     """
     cands = []
     for i, a in enumerate(A):
@@ -141,7 +142,7 @@ def align(A: tuple[Tok, ...], B: tuple[Tok, ...], person: bool, A_all: tuple[Tok
             pairs.append((s, how, (i,), (j,)))
             ua.discard(i)
             ub.discard(j)
-    changed = True
+    changed = len(A) + len(B) <= _MAX_GLUE_WORDS
     while changed and ua and ub:
         changed = False
         for X, Y, ux, uy, flip, X_all in ((A, B, ua, ub, False, A_all), (B, A, ub, ua, True, B_all)):
@@ -211,7 +212,7 @@ def _compare_person(pa: Profile, pb: Profile) -> Match:
     n = len(pairs) + len(UA) + len(UB)
     if UA and UB:
         return Match(False, round(0.4 * len(pairs) / n, 3), _person_conflict_rule(UA, UB))
-    # father and son: "Salman bin Muhammad" is not "Muhammad bin Salman"
+    # father and son: "Farid bin Adil" is not "Adil bin Farid"
     swaps = {(A[i[0]].role, B[j[0]].role) for _, _, i, j in pairs if len(i) == 1 and len(j) == 1}
     if ("given", "patronymic") in swaps and ("patronymic", "given") in swaps:
         return Match(False, 0.35, "conflicting patronymics")
@@ -341,7 +342,7 @@ def _compare_org(pa: Profile, pb: Profile) -> Match:
 
 
 def _alternatives(text: str) -> list[str]:
-    """'Al-Qa'ida/Islamic Army' names one body twice; compare each name."""
+    """'Kestrel Union/Blue Army' names one body twice; compare each name."""
     parts = [p.strip() for p in text.split("/")]
     if len(parts) > 1 and all(sum(c.isalpha() for c in p) >= 3 for p in parts):
         return parts

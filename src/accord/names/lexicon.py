@@ -65,7 +65,7 @@ PATRONYMIC_ENDINGS: tuple[str, ...] = (
 RU_PATRONYMIC_ENDINGS: tuple[str, ...] = ("ович", "евич", "ьич", "ична", "овна", "евна", "інічна",
                                           "ійович", "ович", "йович", "івна", "ьевич")
 
-# Surname endings that reveal surname-first order ("Власов Андрей").
+# Surname endings that reveal surname-first order ("Курасов Андрей").
 SURNAME_ENDINGS: tuple[str, ...] = ("ov", "ev", "ova", "eva", "sky", "ski", "skiy", "skii",
                                     "skaya", "enko", "shvili", "dze", "yan", "ian")
 RU_SURNAME_ENDINGS: tuple[str, ...] = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына",

@@ -1,7 +1,7 @@
 """Text -> raw tokens: the script-independent first step of every parse.
 
 Sources write the same name with typographic apostrophes, possessives, dotted
-initials, hyphens, glued words ("SiemensAG"), digits for letters ("Ig0r") and
+initials, hyphens, glued words ("KestrelAG"), digits for letters ("Iv4n") and
 number words ("Second", "Forty-Four", "вторая"). Folding these here keeps every
 later rule about names, not about punctuation.
 """
@@ -49,7 +49,7 @@ def clean(text: str) -> str:
 
 
 def _split_camel(word: str) -> list[str]:
-    """'SiemensAG' -> Siemens AG, 'JPMorgan' -> JP Morgan, keeping McKesson, LeBron."""
+    """'KestrelAG' -> Kestrel AG, 'KLMarine' -> KL Marine, keeping McAllister, LeRoy."""
     if word.islower() or word.isupper() or len(word) < 5:
         return [word]
     parts: list[str] = []
@@ -73,7 +73,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 
 
 def _unleet(word: str) -> str:
-    """'Ig0r Sech1n' -> Igor Sechin: digits inside a word of letters are letters."""
+    """'Iv4n Petr0v' -> Ivan Petrov: digits inside a word of letters are letters."""
     if word.isalpha() or word.isdigit():
         return word
     letters = sum(c.isalpha() for c in word)
@@ -133,7 +133,7 @@ _UNITS = {
     "nineteenth": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "twentieth": 20, "thirtieth": 30,
     "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
     "ninetieth": 90,

@@ -108,16 +108,16 @@ _FEMININE = (("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("yna", "yn"), ("skaya
 
 
 def _masculine(text: str) -> tuple[str, ...]:
-    """Masculine forms of a Russian feminine surname in Latin letters ("Vlasova" -> "vlasov").
+    """Masculine forms of a Russian feminine surname in Latin letters ("Kurasova" -> "kurasov").
 
-    English has no cases, so "Vlasova" in an English text is a woman, not "of Vlasov"."""
+    English has no cases, so "Kurasova" in an English text is a woman, not "of Kurasov"."""
     if len(text) < 5:
         return ()
     return tuple(text[: -len(f)] + m for f, m in _FEMININE if text.endswith(f))
 
 
 def merged_tok(toks: tuple[Tok, ...], role: str) -> Tok:
-    """Adjacent tokens read as one word ('Good Will' ~ 'Goodwill', 'Patr ushev')."""
+    """Adjacent tokens read as one word ('Blue Star' ~ 'Bluestar', 'Kura sov')."""
     raw = "".join(t.raw for t in toks)
     return make_tok(raw, role)
 
@@ -142,7 +142,7 @@ def _looks_surname(tok: Tok) -> bool:
 
 
 def _initials_of(rt: RawToken, mixed_case: bool) -> list[str] | None:
-    """The letters of a token that is a run of initials ('A.', 'JC' in 'JC Smith')."""
+    """The letters of a token that is a run of initials ('A.', 'JC' in 'JC Kurasov')."""
     t = rt.text
     if len(t) == 1 and t.isalpha():
         return [t]
@@ -279,8 +279,8 @@ _FUZZY_LEGAL = tuple(spelling_key(w) for w in lx.FUZZY_LEGAL_WORDS)
 
 
 def _fuzzy_legal_word(key: str, at_end: bool) -> str:
-    """The legal-form word a misspelt or truncated word stands for ('Aktiengeselschaft',
-    a registry's 'JOINT STOCK COMPAN'), else ''."""
+    """The legal-form word a misspelt or truncated word stands for ('Corporaton',
+    a registry's truncated 'JOINT STOCK COMPA'), else ''."""
     for word in _FUZZY_LEGAL:
         if len(key) >= 6 and OSA.distance(key, word) <= (2 if len(word) >= 10 else 1):
             return word
@@ -289,12 +289,9 @@ def _fuzzy_legal_word(key: str, at_end: bool) -> str:
     return ""
 
 
-def _org(text: str, kind: str) -> Profile:
-    s = clean(text)
-    raws = tokenize(s, person=False)
-    letters_all = "".join(r.text for r in raws if not r.text.isdigit())
-    upper = letters_all.isupper() and len(letters_all) > 3
-    # 1. numbers: "Forty-Four" -> 44, "2-я" -> 2, "II" -> 2
+def _numbers(raws: list[RawToken]) -> list[tuple[RawToken, int | None, bool]]:
+    """Each word with its number value if it is one: "Forty-Four" -> 44, "2-я" -> 2,
+    "II" -> 2 (a Roman numeral after the first word), and whether it was written as a word."""
     words: list[tuple[RawToken, int | None, bool]] = []
     for k, rt in enumerate(raws):
         if words and words[-1][1] is not None and is_ru_ordinal_suffix(rt.text) and rt.hyphen_before:
@@ -311,69 +308,56 @@ def _org(text: str, kind: str) -> Profile:
             nv = (prev[1] + nv[0], True)
             rt = prev[0]
         words.append((rt, nv[0] if nv else None, nv[1] if nv else False))
-    # 2. tokens with roles
-    toks: list[Tok] = []
-    for rt, num, numword in words:
-        if num is not None:
-            toks.append(Tok(text=str(num), keys=(str(num),), lemma_keys=(), letters=frozenset(),
-                            role="number", raw=rt.text, num=num, numword=numword,
-                            hyphen=rt.hyphen_before))
-            continue
-        low = rt.text.lower()
-        folded = ascii_fold(rt.text)
-        if is_cyrillic(rt.text) and low in lx.RU_LEGAL_FORMS:
-            code = lx.RU_LEGAL_FORMS[low]
-            toks.append(Tok(text=code, keys=(code,), lemma_keys=(), letters=frozenset(), role="legal",
-                            raw=rt.text))
-            continue
-        raw = lx.ABBREVIATIONS.get(folded, rt.text)
-        # an acronym is compared letter for letter: "BAE" is not "BWI", "CVC" is not "CVS";
-        # a word in capitals ("NVIDIA") is still a word
-        acr = rt.initialism or (rt.upper and not upper and 2 <= len(rt.text) <= 4) or (
-            rt.upper and 2 <= len(rt.text) <= 6 and not _VOWELS_ANY.search(rt.text))
-        role = "word"
-        if folded in lx.STOPWORDS or low in lx.RU_STOPWORDS or folded in ("al", "el"):
-            role = "stop"
-        elif folded in lx.DESIGNATORS:
-            role = "designator"
-        tok = make_tok(raw, role, acr=acr and role == "word", hyphen=rt.hyphen_before)
-        if tok.text or tok.cjk:
-            toks.append(tok)
-    if kind == "VESSEL":
-        while len(toks) > 1 and toks[0].text in lx.VESSEL_PREFIXES:
-            toks.pop(0)
-    # 3. legal forms, repeatedly from the end and from the start
-    legal: list[tuple[str, str]] = []
+    return words
 
-    def significant_left(lo: int, hi: int) -> bool:
-        return any(t.role in ("word", "number") for t in toks[lo:hi])
 
-    lo, hi = 0, len(toks)
+def _org_tok(rt: RawToken, num: int | None, numword: bool, upper: bool) -> Tok | None:
+    if num is not None:
+        return Tok(text=str(num), keys=(str(num),), lemma_keys=(), letters=frozenset(), role="number",
+                   raw=rt.text, num=num, numword=numword, hyphen=rt.hyphen_before)
+    low = rt.text.lower()
+    folded = ascii_fold(rt.text)
+    if is_cyrillic(rt.text) and low in lx.RU_LEGAL_FORMS:
+        code = lx.RU_LEGAL_FORMS[low]
+        return Tok(text=code, keys=(code,), lemma_keys=(), letters=frozenset(), role="legal", raw=rt.text)
+    raw = lx.ABBREVIATIONS.get(folded, rt.text)
+    # an acronym is compared letter for letter: "KXT" is not "KXB";
+    # a word in capitals ("KESTREL") is still a word
+    acr = rt.initialism or (rt.upper and not upper and 2 <= len(rt.text) <= 4) or (
+        rt.upper and 2 <= len(rt.text) <= 6 and not _VOWELS_ANY.search(rt.text))
+    role = "word"
+    if folded in lx.STOPWORDS or low in lx.RU_STOPWORDS or folded in ("al", "el"):
+        role = "stop"
+    elif folded in lx.DESIGNATORS:
+        role = "designator"
+    tok = make_tok(raw, role, acr=acr and role == "word", hyphen=rt.hyphen_before)
+    return tok if tok.text or tok.cjk else None
+
+
+def _legal_roles(toks: list[Tok]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Mark legal forms at either end of the name, repeatedly ("JSC Kestrel Corporation Joint
+    Stock Company"), never the last significant word: (roles, legal forms found)."""
     roles = [t.role for t in toks]
     lkeys = [t.keys[0] if t.keys else "" for t in toks]
     for j, t in enumerate(toks):
-        if t.role == "word" and not t.acr and (t.keys[0],) not in _LEGAL:
-            fixed = _fuzzy_legal_word(t.keys[0], at_end=j == len(toks) - 1)
-            if fixed:
-                lkeys[j] = fixed
+        if t.role == "word" and not t.acr and (lkeys[j],) not in _LEGAL:
+            lkeys[j] = _fuzzy_legal_word(lkeys[j], at_end=j == len(toks) - 1) or lkeys[j]
+    legal: list[tuple[str, str]] = []
+    lo, hi = 0, len(toks)
     changed = True
     while changed:
         changed = False
         for from_end in (True, False):
             for n in range(min(_LEGAL_MAX, hi - lo), 0, -1):
                 span = range(hi - n, hi) if from_end else range(lo, lo + n)
-                if any(roles[j] == "number" for j in span):
-                    continue
-                if any(roles[j] == "legal" for j in span) and n > 1:
+                if any(roles[j] == "number" for j in span) or (n > 1 and any(roles[j] == "legal" for j in span)):
                     continue
                 if n == 1 and roles[span[0]] == "legal":
-                    code = (toks[span[0]].text, _family(toks[span[0]].text))
+                    code: tuple[str, str] | None = (toks[span[0]].text, _family(toks[span[0]].text))
                 else:
                     code = _LEGAL.get(tuple(lkeys[j] for j in span))
-                if code is None:
-                    continue
                 rest_lo, rest_hi = (lo, hi - n) if from_end else (lo + n, hi)
-                if not significant_left(rest_lo, rest_hi):
+                if code is None or not any(r in ("word", "number") for r in roles[rest_lo:rest_hi]):
                     continue
                 legal.append(code)
                 for j in span:
@@ -381,15 +365,27 @@ def _org(text: str, kind: str) -> Profile:
                 lo, hi = rest_lo, rest_hi
                 changed = True
                 break
-            # skip stopwords and designators at the edges so "Co., Ltd." and "& Co. LLC" strip
-            while hi > lo and roles[hi - 1] in ("stop",):
+            # function words at the edges do not stop the stripping: "Co., Ltd.", "& Co. LLC"
+            while hi > lo and roles[hi - 1] == "stop":
                 hi -= 1
-            while lo < hi and roles[lo] in ("stop",):
+            while lo < hi and roles[lo] == "stop":
                 lo += 1
+    return roles, list(dict.fromkeys(legal))
+
+
+def _org(text: str, kind: str) -> Profile:
+    raws = tokenize(clean(text), person=False)
+    letters_all = "".join(r.text for r in raws if not r.text.isdigit())
+    upper = letters_all.isupper() and len(letters_all) > 3
+    toks = [t for rt, num, numword in _numbers(raws) if (t := _org_tok(rt, num, numword, upper))]
+    if kind == "VESSEL":
+        while len(toks) > 1 and toks[0].text in lx.VESSEL_PREFIXES:
+            toks.pop(0)
+    roles, legal = _legal_roles(toks)
     toks = [_retok(t, r, k) for k, (t, r) in enumerate(zip(toks, roles, strict=True))]
     parts = tuple(t for t in toks if t.role in ("word", "number"))
     return Profile(text=text, kind=kind, toks=tuple(toks), parts=parts, titles=(),
-                   legal=tuple(dict.fromkeys(legal)), script=script_of(text), upper=upper)
+                   legal=tuple(legal), script=script_of(text), upper=upper)
 
 
 def _retok(t: Tok, role: str, pos: int) -> Tok:
@@ -442,10 +438,10 @@ _KEEP_DOT = words("co inc ltd corp jr sr st bros no")
 def strip_name(text: str, kind: str | None = None) -> str:
     """The name without possessive, leading titles/ranks, quotes and trailing punctuation.
 
-    "Lt. Gen. Vlasov's" -> "Vlasov". Titles are stripped for persons (kind "PER")
+    "Lt. Gen. Kurasov's" -> "Kurasov". Titles are stripped for persons (kind "PER")
     and, when the kind is not given, unless the rest reads as an organisation
-    ("General Motors Company" keeps its first word). The name's own dots stay
-    ("A.A. Vlasov", "Northern Railway Co.").
+    ("General Transport Company" keeps its first word). The name's own dots stay
+    ("A.A. Kurasov", "Northern Railway Co.").
     """
     s = _trim(clean(text))
     if not s:

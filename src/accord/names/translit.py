@@ -1,7 +1,7 @@
 """Scripts, romanisation and spelling keys.
 
-Two names written in different systems (Cyrillic "Власов", English "Vlasov",
-German "Wlassow", French "Vlassov") are the same name when some romanisation of
+Two names written in different systems (Cyrillic "Курасов", English "Kurasov",
+German "Kurassow", French "Kurassov") are the same name when some romanisation of
 one lands on the spelling key of the other. This module does the two halves:
 
 * `romanise(token)` gives *several* Latin spellings of a Cyrillic token, one per
@@ -115,7 +115,7 @@ _ARABIC_ABD = re.compile(r"^ab[dt](?:ul|el|al|oul|ol|ur|ar)?$")
 
 
 def _collapse(s: str) -> str:
-    """Doubled letters are a spelling habit, not a different name (Vlassov/Vlasov)."""
+    """Doubled letters are a spelling habit, not a different name (Kurassov/Kurasov)."""
     out: list[str] = []
     for ch in s:
         if not out or out[-1] != ch:
@@ -132,12 +132,12 @@ def spelling_key(folded: str) -> str:
     s = folded
     if not s or s.isdigit():
         return s
-    if s.startswith(("ye", "ie")) and len(s) > 3:  # Yevgeny/Evgeny, Yelena/Elena (not Jensen)
+    if s.startswith(("ye", "ie")) and len(s) > 3:  # Yelena/Elena (not Jenkins)
         s = s[1:]
     if _ARABIC_ABD.match(s):  # 'Abd / Abdul / Abdel: one element of Arabic names
         return "abd"
     # j after a vowel, or a word-initial j before a vowel, is the Slavic/German й/ю/я
-    if "ch" in s and ("sch" in s or "w" in s):  # German: ch is х (Chruschtschow), tsch is ч
+    if "ch" in s and ("sch" in s or "w" in s):  # German: ch is х (Chabalow), tsch is ч
         s = _GERMAN_CH.sub("h", s)
     if "j" in s:
         s = _J_AFTER_VOWEL.sub("i", s)
@@ -157,14 +157,14 @@ def spelling_key(folded: str) -> str:
 @lru_cache(maxsize=131072)
 def skeleton(key: str) -> str:
     """Consonants of a key: vowels are what transliterations disagree on most
-    (Muhammad/Mohamed, Husayn/Hussein)."""
+    (Fareed/Farid, Adeel/Adil)."""
     if key.isdigit():
         return key
     return _collapse("".join(c for c in key if c not in _VOWELS))
 
 
 # Russian case endings -> nominative, for surnames (-ов/-ев/-ин, -ский) and given names.
-# Only applied to Cyrillic tokens: in Russian text "Власова" is usually "of Vlasov".
+# Only applied to Cyrillic tokens: in Russian text "Курасова" is usually "of Kurasov".
 _RU_INFLECTION: tuple[tuple[str, str], ...] = (
     ("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"),
     ("цкого", "цкий"), ("цкому", "цкий"), ("цким", "цкий"), ("цком", "цкий"),

@@ -1,0 +1,179 @@
+"""Claims from text: which sentence states which property of whom, and how surely.
+
+Every sentence here is made up; the people and places are fictional.
+"""
+
+from datetime import date
+
+import pytest
+
+from accord.extract.claims import extract_claims
+from accord.ingest import source_id
+from accord.model import EntityRef, Modality, Source, Term, TimeValue
+from accord.pipeline import annotate_sources
+
+
+def claims_of(text: str, language: str = "en", published: date | None = None):
+    src = Source(id=source_id(text), name="t.txt", location="/t.txt", text=text,
+                 language=language, published=published)
+    (facts,) = annotate_sources([src])
+    return facts.claims
+
+
+def find(claims, prop, who=None):
+    out = [c for c in claims if c.property == prop and (who is None or who in c.subject.text)]
+    assert out, f"no {prop} claim among {[(c.property, c.subject.text) for c in claims]}"
+    return out
+
+
+def test_born_in_a_year_is_a_birth_with_its_quote():
+    text = "Mirela Oskarsdottir was born in 1884 in Hollin. She later moved to the coast."
+    (c,) = find(claims_of(text), "birth")
+    assert c.subject.text == "Mirela Oskarsdottir"
+    assert isinstance(c.value, TimeValue) and c.value.normalized == "1884"
+    assert c.evidence.quote == "Mirela Oskarsdottir was born in 1884 in Hollin."
+    assert text[c.evidence.start : c.evidence.end] == c.evidence.quote
+
+
+def test_a_participle_before_the_clause_gives_the_birth_of_the_clause_subject():
+    text = "Quentin Harrow led the guild for years. Born a miller's son in 1853, he joined the guild at age 20."
+    claims = claims_of(text)
+    (birth,) = find(claims, "birth")
+    assert birth.subject.text == "Quentin Harrow" and birth.value.normalized == "1853"
+
+
+def test_an_age_is_anchored_on_the_same_persons_birth():
+    text = "Born in 1853, Quentin Harrow joined the Weavers Guild at age 20."
+    (m,) = find(claims_of(text), "membership")
+    assert m.value.earliest.year == 1873 and m.value.text == "at age 20"
+
+
+def test_a_lifespan_parenthesis_gives_birth_death_and_places():
+    text = ("Ottoline Brask (3 May 1850, Fennick, Lowmarsh County – 9 June 1921, Carrow) "
+            "was a fictional surveyor.")
+    claims = claims_of(text)
+    assert find(claims, "birth")[0].value.normalized == "1850-05-03"
+    assert find(claims, "death")[0].value.normalized == "1921-06-09"
+    place = find(claims, "birth_place")[0]
+    assert place.value.text == "Fennick"
+    assert [v.text for k, v in place.qualifiers if k == "within"] == ["Lowmarsh County"]
+    assert find(claims, "death_place")[0].value.text == "Carrow"
+
+
+def test_a_pronoun_takes_the_subject_of_the_previous_sentence():
+    text = ("Helen Marsh met Conrad Beck in the port. She was arrested in March 1899 "
+            "by the harbour police.")
+    (c,) = find(claims_of(text), "capture")
+    assert c.subject.text == "Helen Marsh"
+    assert c.value.normalized == "1899-03"
+
+
+def test_they_after_a_group_naming_a_person_includes_that_person():
+    text = ("The court sentenced Amos Pell and four other captains to death. "
+            "They were hanged on 4 April 1870.")
+    claims = claims_of(text)
+    (manner,) = find(claims, "manner_of_death", "Amos Pell")
+    assert manner.value == Term("hanging", "hanged")
+    assert find(claims, "execution", "Amos Pell")[0].value.normalized == "1870-04-04"
+
+
+def test_an_execution_also_dates_the_death():
+    text = "Amos Pell was executed on 4 April 1870."
+    assert find(claims_of(text), "death")[0].value.normalized == "1870-04-04"
+
+
+def test_a_nominal_trial_takes_the_time_of_its_verb():
+    text = "Amos Pell was given a closed trial sometime in March of 1870."
+    (c,) = find(claims_of(text), "trial")
+    assert c.value.normalized == "1870-03"
+
+
+def test_a_when_clause_takes_the_time_it_hangs_on():
+    text = "Amos Pell was last seen in April of 1870, when he was hanged at dawn."
+    assert find(claims_of(text), "execution")[0].value.normalized == "1870-04"
+
+
+def test_placed_at_the_head_of_a_unit_is_command_of_that_unit():
+    text = "In 1868 Amos Pell was placed at the head of the Third Coastal Regiment."
+    (c,) = find(claims_of(text), "command")
+    assert [v.text for k, v in c.qualifiers if k == "object"] == ["Third Coastal Regiment"]
+    assert c.value.normalized == "1868"
+
+
+def test_joining_an_organisation_is_scoped_by_that_organisation():
+    text = "In 1861 Amos Pell joined the Lamplighters Union."
+    (c,) = find(claims_of(text), "membership")
+    obj = c.qualifier("object")
+    assert isinstance(obj, EntityRef) and obj.text == "Lamplighters Union"
+
+
+def test_attribution_is_kept_on_the_claim():
+    text = "According to the ferryman, Amos Pell was arrested in May 1869."
+    (c,) = find(claims_of(text), "capture")
+    assert c.modality is Modality.ATTRIBUTED
+    assert "ferryman" in c.attributed_to
+
+
+def test_a_hedge_is_kept_on_the_claim():
+    text = "Amos Pell was reportedly arrested in May 1869."
+    assert find(claims_of(text), "capture")[0].modality is Modality.HEDGED
+
+
+def test_two_versions_in_one_source_are_marked_disputed():
+    text = ("Nobody agrees on the end.\n\nOne version:\n\nAmos Pell was hanged at Carrow.\n\n"
+            "Alternative version:\n\nAmos Pell was shot at Fennick.")
+    manners = find(claims_of(text), "manner_of_death")
+    assert {c.value.word for c in manners} == {"hanging", "shooting"}
+    assert {c.modality for c in manners} == {Modality.DISPUTED}
+    assert len({c.version for c in manners}) == 2
+
+
+def test_a_negated_statement_is_marked_negated():
+    text = "Amos Pell was not executed in 1870."
+    claims = [c for c in claims_of(text) if c.property == "execution"]
+    assert all(c.modality is Modality.NEGATED for c in claims)
+
+
+def test_a_date_in_a_parenthesis_does_not_date_the_main_verb():
+    text = "His sister Ada Pell (born 1851) outlived him by forty years."
+    claims = claims_of(text)
+    assert [c.value.normalized for c in claims if c.property == "birth"] == ["1851"]
+    assert not [c for c in claims if c.property == "event"]
+    assert not [c for c in claims if c.property == "count"]  # forty years is a duration
+
+
+def test_counts_carry_what_they_count_and_the_verb():
+    text = "In 1869 the Lamplighters Union recruited about 4,000 new members."
+    (c,) = find(claims_of(text), "count")
+    assert c.value.low == 4000 and c.value.approx.value == "about"
+    assert c.qualifier("unit").word == "member"
+    assert c.qualifier("verb").word == "recruit"
+
+
+def test_a_generic_dated_action_is_an_event_claim():
+    text = "In 1866 Amos Pell bought the schooner from the Lamplighters Union."
+    (c,) = find(claims_of(text), "event")
+    assert c.qualifier("verb").word == "buy"
+    assert c.value.normalized == "1866"
+
+
+@pytest.mark.parametrize("text,prop,value", [
+    ("Анна Берг родилась 3 мая 1850 года в Феннике.", "birth", "1850-05-03"),
+    ("Анна Берг была арестована в марте 1899 года.", "capture", "1899-03"),
+    ("Анна Берг умерла в 1921 году.", "death", "1921"),
+])
+def test_russian_sentences_give_the_same_properties(text, prop, value):
+    (c,) = find(claims_of(text, "ru"), prop)
+    assert "Анна Берг" in c.subject.text
+    assert c.value.normalized == value
+
+
+def test_claims_from_a_bibliography_are_not_made():
+    src_text = ("Amos Pell was arrested in 1869.\n\nFurther Reading\n\n"
+                "Brask, Ottoline. Amos Pell was born in 1840. Fennick Press, 1901.")
+    from accord.ingest import build_source
+
+    src = build_source(src_text, name="t.txt", location="/t.txt", format="txt")
+    (facts,) = annotate_sources([src])
+    assert not [c for c in facts.claims if c.property == "birth"]
+    assert extract_claims  # the public entry point exists
