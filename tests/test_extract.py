@@ -177,3 +177,17 @@ def test_claims_from_a_bibliography_are_not_made():
     (facts,) = annotate_sources([src])
     assert not [c for c in facts.claims if c.property == "birth"]
     assert extract_claims  # the public entry point exists
+
+
+def test_places_written_in_a_row_are_a_containment_chain():
+    text = "Amos Pell was born in 1840 in Fennick, Lowmarsh County."
+    place = find(claims_of(text), "birth_place")[0]
+    assert place.value.text == "Fennick"
+    assert [v.text for k, v in place.qualifiers if k == "within"] == ["Lowmarsh County"]
+
+
+def test_the_title_noun_refers_to_the_last_person_introduced_with_that_title():
+    text = ("General Helen Marsh reached the fort in 1870. Nobody expected the winter. "
+            "The general was captured in January 1871.")
+    (c,) = find(claims_of(text), "capture")
+    assert c.subject.text.endswith("Helen Marsh")

@@ -190,6 +190,21 @@ class _Doc:
         return ""
 
 
+def _place_chain(text: str, places: list[Mention]) -> list[Mention]:
+    """"born in Village, County, Country": each place lies in the next one, as the text
+    states by writing them in a row; a list ("A, B and C") is not a chain."""
+    chain = places[:1]
+    for nxt in places[1:]:
+        gap = text[chain[-1].end : nxt.start]
+        if gap.strip() != ",":
+            break
+        chain.append(nxt)
+    after = text[chain[-1].end : chain[-1].end + 6] if chain else ""
+    if len(chain) > 1 and (after.lstrip().startswith(("and ", "or ", "и ")) or after.startswith(", ")):
+        return chain[:1]
+    return chain
+
+
 def _paren_group(text: str, start: int, pos: int) -> int:
     """Which parenthesis (by its opening offset) encloses pos; -1 when none."""
     stack: list[int] = []
@@ -365,7 +380,8 @@ def _claims_for_trigger(doc: _Doc, sent: Sentence, t: Token, trig: Trigger) -> l
             manner = Term(trig.manner, t.text)
             out.append(_make(doc, sent, subj, "manner_of_death", manner, [], t))
         if trig.property in ("birth", "death") and places:
-            out.append(_make(doc, sent, subj, f"{trig.property}_place", _ref(places[0]), [], t))
+            within = [("within", _ref(p)) for p in _place_chain(doc.text, places)[1:]]
+            out.append(_make(doc, sent, subj, f"{trig.property}_place", _ref(places[0]), within, t))
     return out
 
 

@@ -1,0 +1,83 @@
+"""Entity resolution over a corpus: merges with their reasons, and user corrections."""
+
+import shutil
+
+from typer.testing import CliRunner
+
+from accord.cli import app
+from accord.contracts import entities_json
+from accord.pipeline import build
+from accord.resolve.resolver import MentionRec, resolve
+from accord.store.db import Store
+from tests.conftest import EXAMPLES
+
+runner = CliRunner()
+
+
+def m(sid, start, text, label="PER"):
+    return MentionRec(sid, start, start + len(text), text, label)
+
+
+def names_by_entity(res):
+    out = {}
+    for (sid, start, _end), eid in res.mention_entity.items():
+        out.setdefault(eid, set()).add((sid, start))
+    return out
+
+
+def test_spellings_initials_and_scripts_of_one_name_become_one_entity_with_reasons():
+    res = resolve([m("a", 0, "Oskar Lindgren"), m("b", 0, "O. Lindgren"), m("c", 0, "Оскар Линдгрен"),
+                   m("a", 40, "Lindgren")])
+    (ent,) = [e for e in res.entities if e.type == "PER"]
+    forms = {a.text: a.rule for a in ent.aliases}
+    assert set(forms) == {"Oskar Lindgren", "O. Lindgren", "Оскар Линдгрен", "Lindgren"}
+    assert all(forms.values())
+
+
+def test_a_shared_surname_with_conflicting_given_names_is_two_people():
+    res = resolve([m("a", 0, "Oskar Lindgren"), m("b", 0, "Maja Lindgren")])
+    assert len([e for e in res.entities if e.type == "PER"]) == 2
+
+
+def test_a_bare_surname_goes_to_the_namesake_named_before_it_in_its_source():
+    res = resolve([m("a", 0, "Oskar Lindgren"), m("a", 50, "Maja Lindgren"), m("a", 90, "Lindgren"),
+                   m("b", 0, "Oskar Lindgren"), m("b", 30, "Lindgren")])
+    e = res.mention_entity
+    assert e[("a", 90, 98)] == e[("a", 50, 63)]  # after Maja: Maja
+    assert e[("b", 30, 38)] == e[("b", 0, 14)]  # only Oskar in b
+
+
+def test_an_acronym_defined_in_a_text_joins_its_long_form():
+    res = resolve([m("a", 0, "Harbour Pilots Guild", "ORG"), m("a", 30, "HPG", "ORG")],
+                  definitions=[("a", "Harbour Pilots Guild", "HPG")])
+    assert len({res.mention_entity[("a", 0, 20)], res.mention_entity[("a", 30, 33)]}) == 1
+
+
+def test_similarly_named_organisations_stay_apart():
+    res = resolve([m("a", 0, "Harbour Pilots Guild", "ORG"), m("b", 0, "Harbour Pilots Union", "ORG")])
+    assert len(res.entities) == 2
+
+
+def test_user_split_and_merge_survive_a_rebuild(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(EXAMPLES, corpus)
+    db = str(tmp_path / "c.db")
+    build([str(corpus)], Store(db))
+
+    def same(a, b):
+        ents = entities_json(Store(db, create=False))["entities"]
+        return any(a in e["aliases"] and b in e["aliases"] for e in ents)
+
+    assert same("Tobias Wennerholm", "T. A. Wennerholm")
+    assert not same("Saltmarsh", "Tobias Wennerholm")
+    assert runner.invoke(app, ["split", "Tobias Wennerholm", "T. A. Wennerholm", "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["merge", "Saltmarsh", "Greta Wennerholm", "--db", db]).exit_code == 0
+    assert not same("Tobias Wennerholm", "T. A. Wennerholm")
+    assert same("Saltmarsh", "Greta Wennerholm")
+    (corpus / "lantern" / "coastal_blog.txt").write_text("A new fictional note on lamps.\n")
+    build([str(corpus)], Store(db))
+    assert not same("Tobias Wennerholm", "T. A. Wennerholm")
+    assert same("Saltmarsh", "Greta Wennerholm")
+    ents = entities_json(Store(db, create=False))["entities"]
+    greta = next(e for e in ents if "Greta Wennerholm" in e["aliases"])
+    assert any(x["rule"] == "merged by the user" for x in greta["merges"])
