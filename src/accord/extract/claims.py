@@ -591,8 +591,10 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
     claims.extend(lifespan_claims(source, parsed, doc.times, doc.mention_of))
     claims = _anchor_ages(doc, claims)
     unique: dict[tuple, Claim] = {}
+    ids: set[str] = set()
     for c in claims:  # one statement about one person counts once, however it was reached
-        key = (c.property, c.evidence.start, c.value.normalized, _local_key(c.subject.text),
-               tuple((k, v.normalized) for k, v in c.qualifiers))
-        unique.setdefault(key, c)
+        key = (c.property, c.evidence.start, c.value.normalized, _local_key(c.subject.text))
+        if key not in unique and c.id not in ids:
+            unique[key] = c
+            ids.add(c.id)
     return tuple(sorted(unique.values(), key=lambda c: (c.evidence.start, c.property, c.id)))

@@ -26,6 +26,7 @@ YEAR_WEAK = frozenset({
     "of", "from", "to", "for", "about", "around", "by", "after", "before", "than", "between",
     "and", "or", "over", "under", "into", "as", "at", "on", "as of", "beyond", "within",
     "against", "like", "the", "that", "this", "with", "while", "unlike", "versus", "vs.",
+    "both", "either", "due", "predicting", "expected", "forecast",
     "от", "и", "или", "на",
 })
 # Before these a number is never a year.
@@ -39,14 +40,14 @@ NOT_YEAR_BEFORE = frozenset({
 # the few nouns a year modifies: "the 1990 budget", "1988 levels").
 FOLLOW_OK = frozenset({
     "the", "a", "an", "and", "or", "but", "nor", "when", "while", "as", "where", "which", "who",
-    "whom", "whose", "that", "this", "then", "to", "in", "on", "at", "of", "for", "from", "by",
+    "whom", "whose", "that", "this", "then", "to", "in", "on", "at", "for", "from", "by",
     "with", "into", "during", "after", "before", "until", "till", "since", "through", "he",
     "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "was",
     "were", "is", "are", "had", "has", "have", "would", "will", "could", "did", "saw", "brought",
     "marked", "began", "ended", "levels", "level", "period", "season", "budget", "census",
     "election", "elections", "figures", "results", "prices", "estimate", "estimates",
     "edition", "fiscal", "calendar", "there", "if", "not", "so", "up", "only", "also", "alone",
-    "itself", "onward", "onwards", "forward", "on", "ad", "bc", "bce", "ce", "b.c.", "a.d.",
+    "itself", "onward", "onwards", "forward", "ad", "bc", "bce", "ce", "b.c.", "a.d.",
     "года", "году", "год", "г.", "гг.", "годах", "годы", "годов", "годами", "и", "по",
 })
 # Measure words that make even "in 1500 ..." a count.
@@ -103,10 +104,15 @@ _PARENS_BEFORE = re.compile(r"[(\[]\s*$")
 _PARENS_AFTER = re.compile(r"^\s*[)\]]")
 
 
+_PAIRED = re.compile(r"\s*(?:and|or|to|[-–—])\s*\d[\d,.]*(?=\s)")
+
+
 def is_year_context(text: str, start: int, end: int) -> bool:
     """Does the text around [start, end) make a bare number there a year?"""
     before = word_before(text, start)
-    nxt = word_after(text, end)
+    paired = _PAIRED.match(text, end)
+    # "between 1200 and 1500 men": the word after the second number decides.
+    nxt = word_after(text, paired.end() if paired else end)
     nl = nxt.lower()
     if before in NOT_YEAR_BEFORE:
         return False
@@ -118,8 +124,10 @@ def is_year_context(text: str, start: int, end: int) -> bool:
         return True
     if _COORD_BEFORE.search(text, max(0, start - 20), start):
         return _follow_ok(nxt)
+    if before in DETERMINERS and (_singular_noun(nxt) or nxt[:1].isupper()):
+        return True  # "a 1996 law", "its 1990 invasion", "a 1971 Convention"
     if before in YEAR_WEAK:
-        return _follow_ok(nxt) or (before in DETERMINERS and _singular_noun(nxt))
+        return _follow_ok(nxt)
     if before.isalpha() and before.islower() and _singular_noun(nxt) and \
             word_before(text, start - len(before) - 1) in DETERMINERS:
         return True  # "his unsuccessful 1996 campaign"
@@ -134,7 +142,7 @@ _FUTURE = re.compile(
     r"|expects?\s+to|expected\s+to|intends?\s+to|is\s+to|are\s+to|due\s+to|set\s+to|upcoming"
     r"|будет|будут|планирует|намерен)\b|\w'll\b", re.I)
 _QUOTE = re.compile(r"``|''|[\"“”«»]")
-_FUTURE_BEFORE = re.compile(r"\b(?:until|till|as\s+(?:soon|early)\s+as)\s+(?:\w+\s+)?$",
+_FUTURE_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as)\s+(?:\w+\s+)?$",
                             re.I)
 
 

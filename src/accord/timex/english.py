@@ -12,14 +12,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .candidate import CLOCK, DATE, DAYLIKE, NEEDS_MOD, YEAR, Cand, Rule
-from .context import UNIT_AFTER, is_future, is_year_context, word_after, word_before
+from .candidate import CLOCK, DATE, DAYLIKE, NEEDS_MOD, YEAR, Cand, Rule, run_rules
+from .context import FOLLOW_OK, UNIT_AFTER, is_future, is_year_context, word_after, word_before
 from .intervals import Partial
 from .lexicon import (
     DECADE_WORDS,
     EN_AMBIGUOUS_MONTHS,
     EN_DAY_PARTS,
     EN_MONTH_RE,
+    EN_MONTHS,
     EN_NUMBER_WORD_RE,
     EN_ORDINAL_WORD_RE,
     EN_SEASON_RE,
@@ -33,7 +34,7 @@ from .lexicon import (
 )
 from .spec import Spec
 
-I = re.IGNORECASE
+IC = re.IGNORECASE
 
 MON = EN_MONTH_RE
 WD = EN_WEEKDAY_RE
@@ -41,6 +42,7 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YR = r"(?:[12]\d{3})"
 STYLE = r"(?:O\.\s?S\.?|N\.\s?S\.?|Old\s+Style|New\s+Style)"
 DASH = r"(?:-|–|—|‒|―)"
+DASH_CHARS = "–—‒―-"  # hyphen last: these go inside a character class
 NUMW = EN_NUMBER_WORD_RE
 ORDW = EN_ORDINAL_WORD_RE
 
@@ -48,7 +50,7 @@ ORDW = EN_ORDINAL_WORD_RE
 _MONTH_CONTEXT = frozenset({
     "in", "on", "by", "since", "until", "till", "from", "during", "through", "to", "of",
     "early", "late", "mid", "mid-", "last", "next", "this", "that", "each", "every", "before",
-    "after", "between", "and", "throughout", "around", "since", "of", "into", "the", "fiscal",
+    "after", "between", "and", "throughout", "around", "into", "fiscal",
 })
 
 
@@ -57,8 +59,18 @@ _FULL_MONTHS = frozenset({
     "october", "november", "december"})
 
 
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_AND_TO = re.compile(r"\s(?:and|to)\s")
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?")
+_AND_A_HALF = re.compile(r"[\s-]and[\s-]a[\s-]half$")
+_RATE_BEFORE = re.compile(r"(?:\d|million|billion|thousand|cents?|dollars?|percent|%)\s*$", IC)
+_YEARLIKE = re.compile(r"\d{4}")
+
+
 def _day(s: str) -> int:
-    return int(re.match(r"\d+", s).group(0))
+    m = _DIGITS.match(s)
+    return int(m.group(0)) if m else 0
 
 
 def _month_ok(word: str, text: str, start: int, *, with_number: bool) -> bool:
@@ -105,6 +117,19 @@ def _date_spec(y: int | None, mo: int, d: int | None, calendar: str = "") -> Spe
     return Spec("abs", p, calendar=calendar)
 
 
+def _with_rel_year(spec: Spec, m: re.Match[str], text: str) -> Spec:
+    """A yearless day: "May 8 of that year" takes the year in view, "May 8" alone the
+    nearest one (or the coming one when the sentence speaks of the future)."""
+    if spec.kind != "fill":
+        return spec
+    if m.group("rel"):
+        src, n = _REL_YEAR_N[_norm(m.group("rel"))]
+        return replace(spec, source=src, year_n=n, direction="same")
+    if is_future(text, m.start(), m.end()):
+        return replace(spec, direction="news-future")
+    return spec
+
+
 def _dual(y: int | None, m1: int, d1: int, m2: int, d2: int) -> Spec | None:
     """Two readings of one day ("1 (14) September 1900"): which is Old Style?
 
@@ -135,11 +160,14 @@ DD = frozenset({DATE, DAYLIKE})
 
 # ---------------------------------------------------------------- calendar dates
 
+_REL_YEAR = (r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+preceding"
+             r"|the\s+next|the\s+current|current)")
+
 _MDY = re.compile(
     rf"\b(?:(?P<wd>{WD}),?\s+(?:the\s+)?)?(?P<mon>{MON})\s+(?P<d>{DAY})(?!\d|:\d|/|%|\.\d)"
     rf"(?:\s*\(\s*(?:(?P<mon2>{MON})\s+)?(?P<d2>{DAY})(?:,?\s+(?P<y2>{YR}))?\s*(?P<st2>{STYLE})?\s*\))?"
-    rf"(?:(?:\s*,\s*|\s+)(?P<y>{YR})(?![\d%]|,\d{{3}}))?"
-    rf"(?:\s*\(\s*(?P<st>{STYLE})\s*\)|,?\s+(?P<st3>{STYLE}))?", I)
+    rf"(?:(?:\s*,\s*|\s+)(?P<y>{YR})(?![\d%]|,\d{{3}})|,?\s+(?:of\s+)?(?P<rel>{_REL_YEAR})\s+year)?"
+    rf"(?:\s*\(\s*(?P<st>{STYLE})\s*\)|,?\s+(?P<st3>{STYLE}))?", IC)
 
 
 def _mdy(m: re.Match[str], text: str) -> Cand | None:
@@ -159,15 +187,14 @@ def _mdy(m: re.Match[str], text: str) -> Cand | None:
         spec = _date_spec(y, mo, d, _style(m.group("st"), m.group("st3")))
     if spec is None:
         return None
-    if spec.kind == "fill" and is_future(text, m.start(), m.end()):
-        spec = replace(spec, direction="news-future")
-    if y is None and not m.group("st") and not m.group("st3"):
-        # "May 8": the year comes from the text or the document date.
-        if mon.lower().rstrip(".") in ("may", "march") and not m.group("wd") and \
-                word_before(text, m.start()) not in _MONTH_CONTEXT:
-            nxt = word_after(text, m.end("d"))
-            if nxt.lower() in UNIT_AFTER or nxt.endswith("s") and nxt[0].islower():
-                return None  # "May 2 people ..." is a verb and a count
+    spec = _with_rel_year(spec, m, text)
+    if y is None and not m.group("st") and not m.group("st3") and not m.group("wd") and \
+            mon.lower().rstrip(".") in ("may", "march") and \
+            word_before(text, m.start()) not in _MONTH_CONTEXT:
+        # "May 8" takes its year from the text; "May 2 people ..." is a verb and a count.
+        nxt = word_after(text, m.end("d"))
+        if nxt.lower() in UNIT_AFTER or nxt.endswith("s") and nxt[0].islower():
+            return None
     return _c(m, "DATE", spec, 30, DD)
 
 
@@ -175,8 +202,8 @@ _DMY = re.compile(
     rf"(?<![\d.,/])\b(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAY})"
     rf"(?:\s*\(\s*(?P<d2>{DAY})\s*\)|\s*/\s*(?P<d2b>{DAY}))?(?:\s+of)?\s+(?P<mon>{MON})"
     rf"(?:\s*\(\s*(?P<d3>{DAY})\s+(?P<mon3>{MON})\s*\))?"
-    rf"(?:,?\s+(?P<y>{YR})(?![\d%]|,\d{{3}}))?"
-    rf"(?:\s*\(\s*(?P<st>{STYLE})\s*\)|,?\s+(?P<st3>{STYLE}))?(?!\w)", I)
+    rf"(?:,?\s+(?P<y>{YR})(?![\d%]|,\d{{3}})|,?\s+(?:of\s+)?(?P<rel>{_REL_YEAR})\s+year)?"
+    rf"(?:\s*\(\s*(?P<st>{STYLE})\s*\)|,?\s+(?P<st3>{STYLE}))?(?!\w)", IC)
 
 
 def _dmy(m: re.Match[str], text: str) -> Cand | None:
@@ -194,13 +221,11 @@ def _dmy(m: re.Match[str], text: str) -> Cand | None:
         spec = _date_spec(y, mo, d, _style(m.group("st"), m.group("st3")))
     if spec is None:
         return None
-    if spec.kind == "fill" and is_future(text, m.start(), m.end()):
-        spec = replace(spec, direction="news-future")
-    if y is None and not re.search(r"\D", m.group("d")) and not m.group("wd"):
-        # "3 May" without a year: only with a temporal word in front ("on 3 May").
-        if word_before(text, m.start()) not in ("on", "by", "until", "till", "from", "since",
-                                                "of", "before", "after", "to", "and", ","):
-            return None
+    spec = _with_rel_year(spec, m, text)
+    if y is None and m.group("d").isdigit() and not m.group("wd") and \
+            word_before(text, m.start()) not in ("on", "by", "until", "till", "from", "since",
+                                                 "of", "before", "after", "to", "and", ","):
+        return None  # "3 May" without a year needs a temporal word in front ("on 3 May")
     return _c(m, "DATE", spec, 30, DD)
 
 
@@ -236,12 +261,9 @@ def _numeric(m: re.Match[str], text: str) -> Cand | None:
 
 # ---------------------------------------------------------------- months, seasons
 
-_REL_YEAR = (r"(?:this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+preceding"
-             r"|the\s+next|the\s+current|current)")
-
 _MONTH_YEAR = re.compile(
     rf"\b(?P<mon>{MON})(?:\s+of|\s*,)?\s+(?:(?P<y>{YR})|'(?P<yy>\d\d))(?![\d%]|,\d{{3}}|\s*{DASH}\s*\d)"
-    rf"(?:\s*\(\s*(?P<st>{STYLE})\s*\))?", I)
+    rf"(?:\s*\(\s*(?P<st>{STYLE})\s*\))?", IC)
 
 
 def _month_year(m: re.Match[str], text: str) -> Cand | None:
@@ -273,13 +295,13 @@ _REL_YEAR_N = {
 
 
 def _norm(s: str | None) -> str:
-    return re.sub(r"\s+", " ", s or "").strip().lower()
+    return _SPACES.sub(" ", s or "").strip().lower()
 
 
 _MONTH_ALONE = re.compile(
     rf"\b(?:(?P<det>this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+preceding"
     rf"|the\s+next|this\s+coming|this\s+past|coming|each|every)\s+)?(?P<mon>{MON})(?!\w|\.\w|\.?\s+\d)"
-    rf"(?:,?\s+(?:of\s+)?(?P<rel>{_REL_YEAR})\s+year)?", I)
+    rf"(?:,?\s+(?:of\s+)?(?P<rel>{_REL_YEAR})\s+year)?", IC)
 
 
 def _month_alone(m: re.Match[str], text: str) -> Cand | None:
@@ -308,7 +330,8 @@ _SEASON = re.compile(
     rf"\b(?:(?P<det>the|this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+coming"
     rf"|this\s+coming|this\s+past|the\s+past|each|every)\s+)?(?P<s>{EN_SEASON_RE})"
     rf"(?:\s+(?:of\s+)?(?:(?P<y>{YR})|'(?P<yy>\d\d))(?![\d%]|,\d{{3}})"
-    rf"|,?\s+(?:of\s+)?(?P<rel>{_REL_YEAR})\s+year)?(?!\w)", I)
+    rf"(?:\s*[/{DASH_CHARS}]\s*(?P<y2>\d{{2}}|\d{{4}})(?![\d%]))?"
+    rf"|,?\s+(?:of\s+)?(?P<rel>{_REL_YEAR})\s+year)?(?!\w)", IC)
 
 
 def _season(m: re.Match[str], text: str) -> Cand | None:
@@ -318,7 +341,13 @@ def _season(m: re.Match[str], text: str) -> Cand | None:
     nxt = word_after(text, m.end())
     if m.group("y") or m.group("yy"):
         y = int(m.group("y")) if m.group("y") else 1900 + int(m.group("yy"))
-        return _c(m, "DATE", Spec("abs", Partial(year=y, season=code)), 25, DT)
+        end = m.end()
+        if m.group("y2"):
+            # "the winter of 1941-42": one winter, named by both its years.
+            y2 = int(m.group("y2"))
+            if code != "WI" or (y2 != y + 1 and y2 != (y + 1) % 100):
+                end = m.end("y") if m.group("y") else m.end("yy")
+        return Cand(m.start(), end, "DATE", Spec("abs", Partial(year=y, season=code)), 25, DT)
     if m.group("rel"):
         src, n = _REL_YEAR_N[_norm(m.group("rel"))]
         return _c(m, "DATE", Spec("fill", Partial(season=code), source=src, year_n=n), 20, DT)
@@ -347,7 +376,7 @@ def _season(m: re.Match[str], text: str) -> Cand | None:
 _BARE_YEAR = re.compile(
     rf"(?<![\w$£€#.,/:])(?<!\d-)(?P<pre>(?:fiscal(?:\s+year)?|calendar\s+year|the\s+year|model\s+year)\s+)?"
     rf"(?P<y>{YR})(?P<poss>'s)?(?!\w|[.,]\d|\s*(?:%|percent|per\s*cent))"
-    rf"(?:\s*\(\s*(?P<st>{STYLE})\s*\))?", I)
+    rf"(?:\s*\(\s*(?P<st>{STYLE})\s*\))?", IC)
 
 
 def _bare_year(m: re.Match[str], text: str) -> Cand | None:
@@ -369,7 +398,7 @@ _SPOKEN_YEAR = re.compile(
     r"|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven"
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
     r"|two\s+thousand(?:\s+and)?(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b", I)
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b", IC)
 
 
 def _spoken_year(m: re.Match[str], text: str) -> Cand | None:
@@ -390,7 +419,7 @@ _PART_WORD = r"(?:early|mid|late)"
 _DECADE = re.compile(
     rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>{_PART_WORD})[-\s]?)?(?:(?P<dec>1\d\d0|20\d0)'?s"
     rf"|'(?P<dd>\d0)'?s|(?:(?P<cw>eighteen|nineteen|twenty)[-\s]?)?(?P<dw>twenties|thirties"
-    rf"|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)", I)
+    rf"|forties|fifties|sixties|seventies|eighties|nineties))(?!\w)", IC)
 
 _PARTS = {"early": "early", "mid": "mid", "late": "late"}
 
@@ -399,10 +428,8 @@ def _decade(m: re.Match[str], text: str) -> Cand | None:
     mod = _PARTS.get((m.group("mod") or "").lower())
     if m.group("dec"):
         v = int(m.group("dec"))
-        if v % 100 == 0:
-            p = Partial(century=v // 100)
-        else:
-            p = Partial(decade=v // 10)
+        # "the 1800s" is a century, "the 1930s" a decade.
+        p = Partial(century=v // 100) if v % 100 == 0 else Partial(decade=v // 10)
         return _c(m, "DATE", Spec("abs", p, part=mod), 25, DT)
     if m.group("dd"):
         # "the '80s": a decade of the twentieth century, the usual reading.
@@ -420,7 +447,7 @@ def _decade(m: re.Match[str], text: str) -> Cand | None:
 
 _CENTURY = re.compile(
     rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>{_PART_WORD})[-\s])?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})"
-    rf"[-\s]century(?!\s+(?:BC|B\.C\.|BCE)\b)(?!\w)", I)
+    rf"[-\s]century(?!\s+(?:BC|B\.C\.|BCE)\b)(?!\w)", IC)
 
 
 def _century(m: re.Match[str], text: str) -> Cand | None:
@@ -436,7 +463,7 @@ def _century(m: re.Match[str], text: str) -> Cand | None:
 _YEAR_RANGE = re.compile(
     rf"(?<![\w$£€#.,/-])(?:(?P<prep>from|between)\s+)?(?P<a>{YR})\s*"
     rf"(?:(?P<dash>{DASH}|/)|\s+(?P<conj>to|until|till|through|thru|and)\s+)"
-    rf"\s*(?P<b>{YR}|\d{{1,2}})(?![\w%]|[.,]\d)", I)
+    rf"\s*(?P<b>{YR}|\d{{1,2}})(?![\w%]|[.,]\d)", IC)
 
 
 def _year_range(m: re.Match[str], text: str) -> Cand | None:
@@ -455,6 +482,10 @@ def _year_range(m: re.Match[str], text: str) -> Cand | None:
         return None
     if prep == "between" and conj != "and" or prep == "from" and conj == "and":
         return None
+    nxt = word_after(text, m.end())
+    if nxt.lower() in UNIT_AFTER or (nxt.isalpha() and nxt.islower() and nxt.endswith("s")
+                                     and nxt not in FOLLOW_OK):
+        return None  # "between 1200 and 1500 men"
     if not prep and not is_year_context(text, m.start("a"), m.end()):
         if not m.group("dash") or word_after(text, m.end()).lower() in ("men", "people"):
             return None
@@ -473,10 +504,10 @@ def _year_range(m: re.Match[str], text: str) -> Cand | None:
 
 _DAY_RANGE_MDY = re.compile(
     rf"\b(?P<mon>{MON})\s+(?P<d1>{DAY})\s*(?:{DASH}|to|until|till|through|and)\s*"
-    rf"(?:(?P<mon2>{MON})\s+)?(?P<d2>{DAY})(?:(?:\s*,\s*|\s+)(?P<y>{YR}))?(?![\d%])", I)
+    rf"(?:(?P<mon2>{MON})\s+)?(?P<d2>{DAY})(?:(?:\s*,\s*|\s+)(?P<y>{YR}))?(?![\d%])", IC)
 _DAY_RANGE_DMY = re.compile(
     rf"(?<![\d.,/])\b(?P<d1>{DAY})(?:\s+(?P<mon1>{MON}))?\s*(?:{DASH}|to|until|till|and)\s*"
-    rf"(?P<d2>{DAY})\s+(?P<mon>{MON})(?:,?\s+(?P<y>{YR}))?(?![\d%])", I)
+    rf"(?P<d2>{DAY})\s+(?P<mon>{MON})(?:,?\s+(?P<y>{YR}))?(?![\d%])", IC)
 
 
 def _day_range(m: re.Match[str], text: str) -> Cand | None:
@@ -500,14 +531,14 @@ def _day_range(m: re.Match[str], text: str) -> Cand | None:
     b = _date_spec(y, m2, _day(m.group("d2")))
     if a is None or b is None or (m1, _day(m.group("d1"))) >= (m2, _day(m.group("d2"))):
         return None
-    if y is None and re.search(r"\s(?:and|to)\s", m.group(0)) and "mon2" in gd:
+    if y is None and _AND_TO.search(m.group(0)) and "mon2" in gd:
         return None
     return _c(m, "DATE", Spec("range", sub=(a, b)), 45, DD)
 
 
 _MONTH_RANGE = re.compile(
     rf"\b(?:(?P<prep>from|between)\s+)?(?P<m1>{MON})\s*(?:{DASH}|\s(?:to|until|till|through|and)\s)"
-    rf"\s*(?P<m2>{MON}),?\s+(?P<y>{YR})(?![\d%])", I)
+    rf"\s*(?P<m2>{MON}),?\s+(?P<y>{YR})(?![\d%])", IC)
 
 
 def _month_range(m: re.Match[str], text: str) -> Cand | None:
@@ -533,7 +564,7 @@ _QUARTER = re.compile(
     rf"(?:(?P<y0>{YR})\s+)?(?:fiscal\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)"
     rf"(?P<sep>[\s-]+)(?:fiscal\s+)?)?"
     rf"(?P<unit>quarter|half)(?!\w)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y>{YR})|(?P<rely>{_REL_YEAR})"
-    rf"\s+(?:fiscal\s+)?year))?", I)
+    rf"\s+(?:fiscal\s+)?year))?", IC)
 
 
 def _quarter(m: re.Match[str], text: str) -> Cand | None:
@@ -553,10 +584,7 @@ def _quarter(m: re.Match[str], text: str) -> Cand | None:
             return None
         return _c(m, "DATE", Spec("rel", source="previous", grain="quarter"), 5, DT)
     num = _QORD.get(ordw)
-    if unit == "half":
-        p = Partial(half=num)
-    else:
-        p = Partial(quarter=num) if num else Partial()
+    p = Partial(half=num) if unit == "half" else Partial(quarter=num) if num else Partial()
     if not num:
         if ordw:
             return None
@@ -580,14 +608,26 @@ def _quarter(m: re.Match[str], text: str) -> Cand | None:
     if rel in ("year earlier", "year ago"):
         return Cand(start, m.end(), "DATE",
                     Spec("fill", p, source="auto", direction="past", year_n=-1), 25, DT)
-    direction = "news-future" if is_future(text, m.start(), m.end()) else "news"
-    return Cand(start, m.end(), "DATE", Spec("fill", p, source="auto", direction=direction), 20,
+    # A quarter named in a report is the nearest one, whatever the tense: "expects to
+    # report a third-quarter loss" is about the quarter just closed.
+    return Cand(start, m.end(), "DATE", Spec("fill", p, source="auto", direction="news"), 20,
                 DT)
+
+
+_YEAR_END = re.compile(r"\b(?:the\s+)?(?:fiscal\s+)?year[-\s]end(?!\w)", IC)
+
+
+def _year_end(m: re.Match[str], text: str) -> Cand | None:
+    """"by year-end": the end of the year in view."""
+    nxt = word_after(text, m.end()).lower()
+    if nxt in ("results", "bonus", "report", "figures", "review"):
+        return None  # an adjective: "year-end results"
+    return _c(m, "DATE", Spec("rel", source="auto", grain="year", part="late"), 12, DT)
 
 
 _YEAR_EARLIER = re.compile(
     r"\b(?:(?P<the>the)\s+)?year-(?:earlier|ago)(?P<noun>\s+(?:quarter|period|month|week))?(?!\w)",
-    I)
+    IC)
 
 
 def _year_earlier(m: re.Match[str], text: str) -> Cand | None:
@@ -605,7 +645,7 @@ _TOD_UNITS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 
 _DEICTIC = re.compile(
     r"\b(?P<w>today|tonight|yesterday|tomorrow|overnight)(?P<poss>'s)?"
-    r"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\w)", I)
+    r"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\w)", IC)
 
 
 def _deictic(m: re.Match[str], text: str) -> Cand | None:
@@ -625,7 +665,7 @@ _REF = re.compile(
     r"|at\s+the\s+moment)|(?P<past>recently|lately|in\s+the\s+past"
     r"|the\s+past(?=\s*[,.;:)]|\s+(?:and|or|but|when|as|is|was|has)\b))|(?P<future>the\s+future"
     r"|in\s+future|in\s+the\s+near\s+future|the\s+near\s+future))(?!\w)"
-    r"|\b(?P<adj>current)(?=\s+[a-z])", I)  # "the current talks"; "recent", "future" are too vague
+    r"|\b(?P<adj>current)(?=\s+[a-z])", IC)  # "the current talks"; "recent", "future" are too vague
 
 
 def _ref(m: re.Match[str], text: str) -> Cand | None:
@@ -661,7 +701,7 @@ _REL_UNIT = re.compile(
     r"|the\s+next|the\s+previous|the\s+preceding|the\s+current|current|the\s+coming"
     r"|the\s+past|the\s+last|(?:earlier|later)\s+(?:this|that|the\s+same)|that\s+same"
     r"|the\s+present|the)\s+(?:fiscal\s+)?(?P<unit>day|week|weekend|month|quarter|year|decade|century"
-    r"|morning|afternoon|evening|night)(?P<poss>'s)?(?!\w)", I)
+    r"|morning|afternoon|evening|night)(?P<poss>'s)?(?!\w)", IC)
 
 
 def _rel_unit(m: re.Match[str], text: str) -> Cand | None:
@@ -677,6 +717,11 @@ def _rel_unit(m: re.Match[str], text: str) -> Cand | None:
     grain = "day" if tod else _UNITS[unit]
     nxt = word_after(text, m.end()).lower()
     if det == "the":
+        if unit == "weekend":
+            # "over the weekend": in reporting, the weekend just past (or the coming one).
+            direction = "future" if is_future(text, m.start(), m.end()) else "past"
+            return _c(m, "DATE", Spec("weekday", weekday=5, source="auto", direction=direction,
+                                      value="WE"), 15, DT)
         # "the year" alone is a duration or a noun; it is a time only with a modifier
         # in front ("the end of the year") or as "the day/morning" of a narrative.
         if tod or unit == "day":
@@ -697,7 +742,7 @@ def _rel_unit(m: re.Match[str], text: str) -> Cand | None:
         "the next": ("previous", 1), "the previous": ("previous", -1),
         "the preceding": ("previous", -1),
     }[det]
-    if nxt in ("few", "several", "two", "three", "four", "five") or re.match(r"\d", nxt):
+    if nxt in ("few", "several", "two", "three", "four", "five") or nxt[:1].isdigit():
         return None  # "the next few days" is a duration
     if tod:
         # "last night" is the night before the reference day, "this morning" its morning.
@@ -722,12 +767,12 @@ _AGO = re.compile(
     rf"(?<![\d,.])\b(?:(?P<q>about|around|approximately|nearly|almost|roughly|some|more\s+than"
     rf"|over|less\s+than|just|only|at\s+least|barely|exactly|fully)\s+)?(?P<num>{_NUM})\s+"
     rf"(?P<unit>day|week|month|quarter|year|decade|centur(?:y|ie))s?(?:\s+or\s+so)?\s+"
-    rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously|since)(?!\w)", I)
+    rf"(?P<dir>ago|earlier|later|before|after|from\s+now|hence|back|previously|since)(?!\w)", IC)
 
 
 def _count(s: str) -> int | None:
     s = _norm(s)
-    if re.fullmatch(r"\d+", s):
+    if s.isdigit():
         return int(s)
     return en_number(s)
 
@@ -755,7 +800,7 @@ def _ago(m: re.Match[str], text: str) -> Cand | None:
 
 _REL_BEFORE = re.compile(
     r"\bthe\s+(?P<unit>day|week|month|year|night|morning|evening)\s+(?P<dir>before|after)"
-    r"(?:\s+(?P<deic>yesterday|tomorrow))?(?!\w)", I)
+    r"(?:\s+(?P<deic>yesterday|tomorrow))?(?!\w)", IC)
 
 
 def _rel_before(m: re.Match[str], text: str) -> Cand | None:
@@ -778,7 +823,7 @@ def _rel_before(m: re.Match[str], text: str) -> Cand | None:
 _WEEKDAY = re.compile(
     rf"\b(?:(?P<det>last|next|this|this\s+coming|this\s+past|coming|that|the\s+following"
     rf"|the\s+next|the\s+previous|the\s+preceding|the|early|late)\s+)?(?P<wd>{WD})(?P<poss>'s)?"
-    rf"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\w)", I)
+    rf"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?!\w)", IC)
 
 
 def _weekday(m: re.Match[str], text: str) -> Cand | None:
@@ -809,7 +854,7 @@ def _weekday(m: re.Match[str], text: str) -> Cand | None:
 
 _NTH = re.compile(
     r"\b(?P<prep>on|by|until|till|from|since|of|before|after|to|through|and)\s+"
-    r"(?P<the>the\s+)(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\w)", I)
+    r"(?P<the>the\s+)(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\w)", IC)
 
 
 def _nth(m: re.Match[str], text: str) -> Cand | None:
@@ -824,12 +869,13 @@ def _nth(m: re.Match[str], text: str) -> Cand | None:
 
 # ---------------------------------------------------------------- clock times
 
-_TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|MSK|local\s+time))?"
+_TZ = (r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|GMT|UTC|BST|CET|CEST|MSK"
+       r"|local\s+time))?")
 _CLOCK = re.compile(
     rf"(?<![\d:.])\b(?:(?P<q>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before"
     rf"|after))\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.\s?m\.?|p\.\s?m\.?"
     rf"|am\b|pm\b)|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?=\s*(?:hours?\b|h\b|{_TZ[4:-2]}))"
-    rf"|(?P<word>noon|midnight|midday))(?P<tz>{_TZ})", I)
+    rf"|(?P<word>noon|midnight|midday))(?P<tz>{_TZ})", IC)
 
 
 def _clock(m: re.Match[str], text: str) -> Cand | None:
@@ -853,14 +899,14 @@ _DURATION = re.compile(
     rf"(?<![\d,.$£€])\b(?:(?P<q>{_QUANT})\s+)*(?P<num>{_NUM})(?:\s+(?:more|full|long|straight"
     rf"|consecutive|calendar|fiscal|additional|successive))?\s+(?P<unit>seconds?|minutes?|hours?"
     rf"|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
-    rf"(?P<half>\s+and\s+a\s+half)?(?![\w-])(?!\s+old\b)", I)
+    rf"(?P<half>\s+and\s+a\s+half)?(?![\w-])(?!\s+old\b)", IC)
 _DURATION_ADJ = re.compile(
     rf"(?<![\d,.$])\b(?P<num>\d+(?:\.\d+)?|{NUMW}|half)[-‐](?P<unit>second|minute|hour|day|week"
-    rf"|month|quarter|year|decade|century)(?:[-\s]long)?(?![\w-])(?!\s+old\b)", I)
+    rf"|month|quarter|year|decade|century)(?:[-\s]long)?(?![\w-])(?!\s+old\b)", IC)
 _UNIT_PLURAL = re.compile(
     r"\b(?:(?P<prep>for|over|in|within|after|took|lasted|spent|of|recent|past|coming|next"
     r"|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+ensuing)\s+)"
-    r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?!\w)", I)
+    r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?!\w)", IC)
 
 
 _SMALLER = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "M_T": (60, "S")}
@@ -895,7 +941,7 @@ def _dur_value(n: float | None, unit: str) -> str:
 
 def _amount(s: str) -> float | None:
     s = _norm(s)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(\d)/(\d))?", s)
+    m = _AMOUNT.fullmatch(s)
     if m:
         v = float(m.group(1))
         if m.group(2):
@@ -904,7 +950,7 @@ def _amount(s: str) -> float | None:
     half = 0.0
     if s.endswith("and a half"):
         half = 0.5
-        s = re.sub(r"[\s-]and[\s-]a[\s-]half$", "", s)
+        s = _AND_A_HALF.sub("", s)
     if s == "half":
         return 0.5
     n = en_number(s)
@@ -918,14 +964,13 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
     unit = m.group("unit")
     num = _norm(m.group("num"))
     if num in ("a", "an") and not m.group("q"):
-        if re.search(r"(?:\d|million|billion|thousand|cents?|dollars?|percent|%)\s*$",
-                     text[max(0, m.start() - 12):m.start()], re.I):
+        if _RATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             return None  # "$1.76 a year": a rate
         before = word_before(text, m.start())
         if before in ("once", "twice", "thrice", "times", "per") or re.fullmatch(
                 r"[\d,.]+|\w+s", before) and before not in ("was", "is", "has", "this", "as"):
             return None  # "four flights a week", "24 hours a day": a rate, not a duration
-    if re.fullmatch(r"\d{4}", num) and 1000 <= int(num) <= 2099 and unit.lower().startswith(
+    if _YEARLIKE.fullmatch(num) and 1000 <= int(num) <= 2099 and unit.lower().startswith(
             ("year", "month", "day", "week")) is False:
         return None
     q = _norm(m.group("q"))
@@ -954,7 +999,7 @@ _SET = re.compile(
     rf"|semiannually|bimonthly|biannually)|(?P<q>every|each)\s+(?:other\s+)?(?P<unit>day|week|month"
     rf"|year|quarter|morning|evening|night|afternoon|hour|minute|weekend|{WD}|{EN_SEASON_RE})"
     rf"|(?:(?<=once\s)|(?<=twice\s)|(?<=thrice\s)|(?<=times\s))(?:a|per|every)\s+(?P<unit2>day|week|month|year"
-    rf"|quarter|hour|minute))(?!\w)", I)
+    rf"|quarter|hour|minute))(?!\w)", IC)
 _SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
             "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
             "biweekly": "P2W", "semiannually": "P6M", "bimonthly": "P2M", "biannually": "P6M"}
@@ -996,37 +1041,56 @@ def _holiday(m: re.Match[str], text: str) -> Cand | None:
                               strict=strict), 14, DD)
 
 
+# Words near which each rule can match (see Rule): "#" is any number.
+_T_NUM = frozenset({"#"})
+_T_MONTH = frozenset(EN_MONTHS)
+_T_UNIT = frozenset({
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "weekend", "weekends", "fortnight", "fortnights", "month", "months", "quarter", "quarters",
+    "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia"})
+_T_DAYPART = frozenset({"morning", "afternoon", "evening", "night"})
+
 RULES: tuple[Rule, ...] = (
-    Rule("iso", _ISO, _iso),
-    Rule("numeric", _NUMERIC, _numeric),
-    Rule("mdy", _MDY, _mdy),
-    Rule("dmy", _DMY, _dmy),
-    Rule("day_range_mdy", _DAY_RANGE_MDY, _day_range),
-    Rule("day_range_dmy", _DAY_RANGE_DMY, _day_range),
-    Rule("month_range", _MONTH_RANGE, _month_range),
-    Rule("month_year", _MONTH_YEAR, _month_year),
-    Rule("month_alone", _MONTH_ALONE, _month_alone),
-    Rule("season", _SEASON, _season),
-    Rule("year_range", _YEAR_RANGE, _year_range),
-    Rule("bare_year", _BARE_YEAR, _bare_year),
-    Rule("spoken_year", _SPOKEN_YEAR, _spoken_year),
-    Rule("decade", _DECADE, _decade),
-    Rule("century", _CENTURY, _century),
-    Rule("quarter", _QUARTER, _quarter),
-    Rule("year_earlier", _YEAR_EARLIER, _year_earlier),
-    Rule("deictic", _DEICTIC, _deictic),
-    Rule("ref", _REF, _ref),
-    Rule("rel_unit", _REL_UNIT, _rel_unit),
-    Rule("ago", _AGO, _ago),
-    Rule("rel_before", _REL_BEFORE, _rel_before),
-    Rule("weekday", _WEEKDAY, _weekday),
-    Rule("nth", _NTH, _nth),
-    Rule("clock", _CLOCK, _clock),
-    Rule("duration", _DURATION, _duration),
-    Rule("duration_adj", _DURATION_ADJ, _duration_adj),
-    Rule("unit_plural", _UNIT_PLURAL, _unit_plural),
-    Rule("set", _SET, _set),
-    Rule("holiday", _HOLIDAY, _holiday),
+    Rule("iso", _ISO, _iso, _T_NUM),
+    Rule("numeric", _NUMERIC, _numeric, _T_NUM),
+    Rule("mdy", _MDY, _mdy, _T_MONTH),
+    Rule("dmy", _DMY, _dmy, _T_MONTH),
+    Rule("day_range_mdy", _DAY_RANGE_MDY, _day_range, _T_MONTH),
+    Rule("day_range_dmy", _DAY_RANGE_DMY, _day_range, _T_MONTH),
+    Rule("month_range", _MONTH_RANGE, _month_range, _T_MONTH),
+    Rule("month_year", _MONTH_YEAR, _month_year, _T_MONTH),
+    Rule("month_alone", _MONTH_ALONE, _month_alone, _T_MONTH),
+    Rule("season", _SEASON, _season, frozenset(EN_SEASONS)),
+    Rule("year_range", _YEAR_RANGE, _year_range, _T_NUM),
+    Rule("bare_year", _BARE_YEAR, _bare_year, _T_NUM),
+    Rule("spoken_year", _SPOKEN_YEAR, _spoken_year, frozenset({
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "thousand"})),
+    Rule("decade", _DECADE, _decade, _T_NUM | frozenset(DECADE_WORDS)),
+    Rule("century", _CENTURY, _century, frozenset({"century"})),
+    Rule("quarter", _QUARTER, _quarter, frozenset({"quarter", "half"})),
+    Rule("year_earlier", _YEAR_EARLIER, _year_earlier, frozenset({"earlier", "ago"})),
+    Rule("year_end", _YEAR_END, _year_end, frozenset({"end", "year"})),
+    Rule("deictic", _DEICTIC, _deictic, frozenset({
+        "today", "tonight", "yesterday", "tomorrow", "overnight"})),
+    Rule("ref", _REF, _ref, frozenset({
+        "now", "currently", "present", "presently", "nowadays", "days", "moment", "recently",
+        "lately", "past", "future", "current"})),
+    Rule("rel_unit", _REL_UNIT, _rel_unit, _T_UNIT | _T_DAYPART),
+    Rule("ago", _AGO, _ago, _T_UNIT),
+    Rule("rel_before", _REL_BEFORE, _rel_before, frozenset({"before", "after"})),
+    Rule("weekday", _WEEKDAY, _weekday, frozenset(EN_WEEKDAYS)),
+    Rule("nth", _NTH, _nth, _T_NUM),
+    Rule("clock", _CLOCK, _clock, _T_NUM | frozenset({"noon", "midnight", "midday"})),
+    Rule("duration", _DURATION, _duration, _T_UNIT),
+    Rule("duration_adj", _DURATION_ADJ, _duration_adj, _T_UNIT),
+    Rule("unit_plural", _UNIT_PLURAL, _unit_plural, _T_UNIT),
+    Rule("set", _SET, _set, frozenset({
+        "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "biweekly",
+        "semiannually", "bimonthly", "biannually", "every", "each", "once", "twice", "thrice",
+        "times"})),
+    Rule("holiday", _HOLIDAY, _holiday, frozenset({"christmas", "new", "halloween",
+                                                    "valentine"})),
 )
 
 
@@ -1040,11 +1104,11 @@ MOD_PREFIX = re.compile(
     r"|late\s+in|later\s+in|by\s+the\s+end\s+of|at\s+the\s+end\s+of)"
     r"|(?P<h1>the\s+first\s+half\s+of)|(?P<h2>the\s+(?:second|latter|last)\s+half\s+of)"
     r"|(?P<days>the\s+(?P<dwhich>first|opening|early|last|closing|final|dying|waning)\s+"
-    r"(?P<dunit>days|weeks|months)\s+of))(?:\s*-\s*|\s+)$", I)
+    r"(?P<dunit>days|weeks|months)\s+of))(?:\s*-\s*|\s+)$", IC)
 
 TOD_PREFIX = re.compile(
     r"(?:the\s+)?(?:(?:early|late)\s+)?(?:(?P<tod>morning|afternoon|evening|night)|(?P<week>week))"
-    r"\s+of\s+$", I)
+    r"\s+of\s+$", IC)
 
 
 def prefix_mod(text: str, start: int) -> tuple[int, str | None] | None:
@@ -1084,5 +1148,4 @@ def prefix_tod(text: str, start: int) -> tuple[int, str] | None:
 
 
 def candidates(text: str) -> Iterator[Cand]:
-    for rule in RULES:
-        yield from rule.run(text)
+    return run_rules(RULES, text)

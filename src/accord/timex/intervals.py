@@ -8,7 +8,7 @@ value string the benchmark compares; keeping both in one place keeps them in ste
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from accord.model import Anchor, Precision, TimeValue
@@ -242,7 +242,3 @@ def partial_of(tv: TimeValue) -> Partial:
     if pr is Precision.CENTURY:
         return Partial(century=e.year // 100)
     return Partial(year=tv.latest.year)
-
-
-def with_year(p: Partial, year: int) -> Partial:
-    return replace(p, year=year)

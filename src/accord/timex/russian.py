@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from . import english
-from .candidate import DATE, DAYLIKE, YEAR, Cand, Rule
+from .candidate import DATE, DAYLIKE, YEAR, Cand, Rule, run_rules
 from .context import is_year_context, word_after, word_before
 from .intervals import Partial
 from .lexicon import RU_MONTH_RE, RU_NUMBER_WORD_RE, roman, ru_month, ru_number, ru_season
 from .spec import Spec
 
-I = re.IGNORECASE
+IC = re.IGNORECASE
 MON = RU_MONTH_RE + r"(?![а-яё])"
 NB = r"(?![а-яёa-z\d])"  # end of a Russian word
 YEAR_WORD = r"(?:года|году|годом|год|г\.|гг\.)"
-STYLE = (r"(?:\s*\(\s*(?P<st>ст\.\s*ст\.|н\.\s*ст\.|по\s+(?:старому|новому)\s+стилю|"
+STYLE = (r"(?:\s*\(\s*(?P<st>(?:по\s+)?(?:ст|н)\.\s*ст\.|по\s+(?:старому|новому)\s+стилю|"
          r"старого\s+стиля|нового\s+стиля)\s*\)|,?\s+(?P<st2>по\s+(?:старому|новому)\s+стилю|"
          r"по\s+(?:ст|н)\.\s*ст\.|(?:ст|н)\.\s*ст\.|старого\s+стиля|нового\s+стиля))?")
 DT = frozenset({DATE})
@@ -30,12 +31,11 @@ DD = frozenset({DATE, DAYLIKE})
 
 
 def _style(*groups: str | None) -> str:
+    """The calendar a style mark names: "старого стиля", "ст. ст." are Julian."""
     for g in groups:
         if g:
-            g = g.lower()
-            return "julian" if ("стар" in g or "ст. ст" in g.replace("ст.ст", "ст. ст")
-                                or g.replace(" ", "").startswith(("ст.ст", "пост.ст"))) \
-                else "gregorian"
+            g = g.lower().replace(" ", "")
+            return "julian" if "стар" in g or "ст.ст." in g else "gregorian"
     return ""
 
 
@@ -50,10 +50,20 @@ def _month_word_ok(word: str, text: str, start: int) -> bool:
         start == 0 or text[start - 1] in "\n«\"(")
 
 
+_REL_GEN = (r"(?P<rel>того\s+же|того|этого|текущего|прошлого|прошедшего|предыдущего"
+            r"|следующего|будущего)")
+_REL_MAP = {"того же": ("previous", 0), "того": ("previous", 0), "этого": ("document", 0),
+            "текущего": ("document", 0), "прошлого": ("document", -1),
+            "прошедшего": ("document", -1), "предыдущего": ("previous", -1),
+            "следующего": ("previous", 1), "будущего": ("document", 1)}
+
+_ORD_SUFFIX = r"(?:-?(?:го|м|й|ом)(?![а-яё]))?"  # "1946-го", "в 1946-м"
+
 _DMY = re.compile(
     rf"(?<![\d.,/])\b(?P<d>[0-3]?\d)(?:\s*\(\s*(?P<d2>[0-3]?\d)\s*\)|\s*/\s*(?P<d2b>[0-3]?\d))?"
     rf"\s+(?P<mon>{MON})(?:\s*\(\s*(?P<d3>[0-3]?\d)\s+(?P<mon3>{MON})\s*\))?"
-    rf"(?:\s+(?P<y>[12]\d{{3}})(?!\d)(?:\s*{YEAR_WORD}{NB})?)?{STYLE}", I)
+    rf"(?:\s+(?P<y>[12]\d{{3}})(?!\d){_ORD_SUFFIX}(?:\s*{YEAR_WORD}{NB})?"
+    rf"|\s+{_REL_GEN}\s+года{NB})?{STYLE}", IC)
 
 
 def _dmy(m: re.Match[str], text: str) -> Cand | None:
@@ -73,11 +83,15 @@ def _dmy(m: re.Match[str], text: str) -> Cand | None:
         spec = english._date_spec(y, mo, d, _style(m.group("st"), m.group("st2")))
     if spec is None:
         return None
+    if m.group("rel") and spec.kind == "fill":  # "5 августа того же года"
+        src, n = _REL_MAP[_norm(m.group("rel"))]
+        spec = replace(spec, source=src, year_n=n, direction="same")
     return _c(m, "DATE", spec, 30, DD)
 
 
 _MONTH_YEAR = re.compile(
-    rf"(?<![\d])\b(?P<mon>{MON})\s+(?P<y>[12]\d{{3}})(?!\d)(?:\s*{YEAR_WORD}{NB})?{STYLE}", I)
+    rf"(?<![\d])\b(?P<mon>{MON})\s+(?P<y>[12]\d{{3}})(?!\d){_ORD_SUFFIX}(?:\s*{YEAR_WORD}{NB})?"
+    rf"{STYLE}", IC)
 
 
 def _month_year(m: re.Match[str], text: str) -> Cand | None:
@@ -90,18 +104,11 @@ def _month_year(m: re.Match[str], text: str) -> Cand | None:
                               calendar=_style(m.group("st"), m.group("st2"))), 25, DT)
 
 
-_REL_GEN = (r"(?P<rel>того\s+же|того|этого|текущего|прошлого|прошедшего|предыдущего"
-            r"|следующего|будущего)")
-_REL_MAP = {"того же": ("previous", 0), "того": ("previous", 0), "этого": ("document", 0),
-            "текущего": ("document", 0), "прошлого": ("document", -1),
-            "прошедшего": ("document", -1), "предыдущего": ("previous", -1),
-            "следующего": ("previous", 1), "будущего": ("document", 1)}
-
-_MONTH_ALONE = re.compile(rf"\b(?P<mon>{MON})(?:\s+{_REL_GEN}\s+года{NB})?", I)
+_MONTH_ALONE = re.compile(rf"\b(?P<mon>{MON})(?:\s+{_REL_GEN}\s+года{NB})?", IC)
 
 
 def _norm(s: str | None) -> str:
-    return re.sub(r"\s+", " ", s or "").strip().lower()
+    return _SPACES.sub(" ", s or "").strip().lower()
 
 
 def _month_alone(m: re.Match[str], text: str) -> Cand | None:
@@ -123,7 +130,8 @@ _SEASON_WORD = (r"(?P<s>летом|весной|осенью|зимой|лето
                 r"|осени|зимы|зиме|весне|летнее|осеннее)")
 _SEASON = re.compile(
     rf"\b(?:(?P<same>тем\s+же|той\s+же|в\s+ту\s+же|в\s+то\s+же|этим|этой|прошлым|прошлой)\s+)?"
-    rf"{_SEASON_WORD}(?:\s+(?P<y>[12]\d{{3}})(?!\d)(?:\s*{YEAR_WORD}{NB})?|\s+{_REL_GEN}\s+года{NB})?{NB}",
+    rf"{_SEASON_WORD}(?:\s+(?P<y>[12]\d{{3}})(?!\d)(?:\s*/\s*(?P<y2>\d{{2}}|\d{{4}})(?!\d))?{_ORD_SUFFIX}"
+    rf"(?:\s*{YEAR_WORD}{NB})?|\s+{_REL_GEN}\s+года{NB})?{NB}",
     re.I)
 
 
@@ -132,7 +140,12 @@ def _season(m: re.Match[str], text: str) -> Cand | None:
     if code is None:
         return None
     if m.group("y"):
-        return _c(m, "DATE", Spec("abs", Partial(year=int(m.group("y")), season=code)), 25, DT)
+        y = int(m.group("y"))
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        if y2 is not None and (code != "WI" or y2 not in (y + 1, (y + 1) % 100)):
+            return Cand(m.start(), m.end("y"), "DATE", Spec("abs", Partial(year=y, season=code)),
+                        25, DT)  # "зимой 1941/42" is one winter; other pairs are not
+        return _c(m, "DATE", Spec("abs", Partial(year=y, season=code)), 25, DT)
     if m.group("rel"):
         src, n = _REL_MAP[_norm(m.group("rel"))]
         return _c(m, "DATE", Spec("fill", Partial(season=code), source=src, year_n=n), 20, DT)
@@ -163,6 +176,11 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
               frozenset({DATE, YEAR}))
 
 
+_CYR_WORD = re.compile(r"[а-яё]")
+_YEAR_FOLLOW = re.compile(r"(?:год|г\.|гг|и|по|до|в|на|с|когда|он|она|они)$")
+_SPACES = re.compile(r"\s+")
+_PREP = re.compile(r"(?:в|во|к)\s+", re.I)
+
 _BARE = re.compile(r"(?<![\w$€#.,/:-])(?P<y>[12]\d{3})(?![\w%]|[.,]\d)")
 
 
@@ -171,8 +189,7 @@ def _bare(m: re.Match[str], text: str) -> Cand | None:
     if not 1000 <= y <= 2099 or not is_year_context(text, m.start(), m.end()):
         return None
     nxt = word_after(text, m.end())
-    if nxt and nxt[0].isalpha() and nxt[0].islower() and re.match(r"[а-яё]", nxt) and \
-            not re.match(r"(?:год|г\.|гг|и|по|до|в|на|с|когда|он|она|они)$", nxt):
+    if nxt and nxt[0].islower() and _CYR_WORD.match(nxt) and not _YEAR_FOLLOW.match(nxt):
         return None
     return _c(m, "DATE", Spec("abs", Partial(year=y)), 5, frozenset({DATE, YEAR}))
 
@@ -180,7 +197,7 @@ def _bare(m: re.Match[str], text: str) -> Cand | None:
 _YEAR_RANGE = re.compile(
     rf"(?<![\d.,/])(?:(?P<prep>с|со|между|от)\s+)?(?P<a>[12]\d{{3}})(?:\s*(?:года|годом|г\.))?"
     rf"\s*(?:(?P<dash>[-–—])|\s+(?P<conj>по|до|и)\s+)\s*(?P<b>[12]\d{{3}}|\d{{2}})(?!\d)"
-    rf"(?:\s*(?P<g>год(?:ы|ах|ов|ами|ом|а)?|гг\.|г\.){NB})?", I)
+    rf"(?:\s*(?P<g>год(?:ы|ах|ов|ами|ом|а)?|гг\.|г\.){NB})?", IC)
 
 
 def _year_range(m: re.Match[str], text: str) -> Cand | None:
@@ -205,7 +222,7 @@ def _year_range(m: re.Match[str], text: str) -> Cand | None:
 
 _DECADE = re.compile(
     rf"(?<![\d.,])\b(?:(?P<dec>1\d\d0|20\d0)|(?P<dd>[1-9]0))\s*-?\s*(?:е|х|ые|ых|ми|м){NB}"
-    rf"(?:\s*(?P<g>годы|годах|годов|годами|года|гг\.){NB})?", I)
+    rf"(?:\s*(?P<g>годы|годах|годов|годами|года|гг\.){NB})?", IC)
 
 
 def _decade(m: re.Match[str], text: str) -> Cand | None:
@@ -219,8 +236,9 @@ def _decade(m: re.Match[str], text: str) -> Cand | None:
 
 
 _CENTURY = re.compile(
-    rf"(?<![\w.])(?P<n>[IVXL]{{1,6}}|\d{{1,2}})(?:\s*-?\s*(?:й|го|м|ом))?\s+(?:век(?:а|е|ом|у|ов)?|в\.)"
-    rf"(?!\s*до\s+н\.\s*э\.)(?![а-яё])", re.I)
+    r"(?<![\w.])(?P<n>[IVXL]{1,6}|\d{1,2})(?:\s*[-–—]\s*(?P<n2>[IVXL]{1,6}))?(?:\s*-?\s*"
+    r"(?:й|го|м|ом))?\s+(?:век(?:а|е|ом|у|ов|ах|ами)?|вв?\.)"
+    r"(?!\s*до\s+н\.\s*э\.)(?![а-яё])", re.I)
 
 
 def _century(m: re.Match[str], text: str) -> Cand | None:
@@ -228,6 +246,13 @@ def _century(m: re.Match[str], text: str) -> Cand | None:
     n = int(s) if s.isdigit() else roman(s)
     if n is None or not 1 <= n <= 30 or (not s.isdigit() and not s.isupper()):
         return None
+    if m.group("n2"):  # "XVIII–XIX века": a span of centuries
+        n2 = roman(m.group("n2"))
+        if n2 is None or not n < n2 <= 30 or not m.group("n2").isupper():
+            return None
+        spec = Spec("range", sub=(Spec("abs", Partial(century=n - 1)),
+                                  Spec("abs", Partial(century=n2 - 1))))
+        return _c(m, "DATE", spec, 30, DT)
     return _c(m, "DATE", Spec("abs", Partial(century=n - 1)), 25, DT)
 
 
@@ -308,6 +333,8 @@ _SHIFT = re.compile(
 
 
 def _shift(m: re.Match[str], text: str) -> Cand | None:
+    if word_after(text, m.end()).lower() in ("после", "до"):
+        return None  # "через два года после войны": counted from an event, not a time
     if m.group("one"):
         n, grain = 1, _grain(m.group("one"))
         post = m.group("post1").lower()
@@ -337,8 +364,8 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
     grain = _grain(m.group("unit"))
     if grain not in _DUR_CODE:
         return None
-    if word_before(text, m.start()) in ("в", "во") and grain == "year":
-        return None  # "в 18 лет" is an age
+    if grain == "year" and (word_before(text, m.start()) in ("в", "во", "возрасте")):
+        return None  # "в 18 лет", "в возрасте 18 лет" is an age
     num = "X" if n is None or n < 0 else str(n)
     code = _DUR_CODE[grain]
     if code == "DE" and num != "X":
@@ -349,23 +376,36 @@ def _duration(m: re.Match[str], text: str) -> Cand | None:
     return _c(m, "DURATION", Spec("dur", value=value), 8)
 
 
+_T_NUM = frozenset({"#"})
+_P_MONTH = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+            "октябр", "ноябр", "декабр", "янв", "фев", "апр", "авг", "сен", "окт", "ноя", "дек")
+_T_ROMAN = frozenset({
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
+    "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii"})
+_P_UNIT = ("год", "лет", "месяц", "дн", "день", "недел", "десятилет", "век", "час", "минут",
+           "утр", "вечер", "ноч")
+
 RULES: tuple[Rule, ...] = (
-    Rule("iso", english._ISO, english._iso),
-    Rule("numeric", english._NUMERIC, english._numeric),
-    Rule("ru_dmy", _DMY, _dmy),
-    Rule("ru_month_year", _MONTH_YEAR, _month_year),
-    Rule("ru_month_alone", _MONTH_ALONE, _month_alone),
-    Rule("ru_season", _SEASON, _season),
-    Rule("ru_year", _YEAR, _year),
-    Rule("ru_bare_year", _BARE, _bare),
-    Rule("ru_year_range", _YEAR_RANGE, _year_range),
-    Rule("ru_decade", _DECADE, _decade),
-    Rule("ru_century", _CENTURY, _century),
-    Rule("ru_deictic", _DEICTIC, _deictic),
-    Rule("ru_ref", _REF, _ref),
-    Rule("ru_rel_unit", _REL_UNIT, _rel_unit),
-    Rule("ru_shift", _SHIFT, _shift),
-    Rule("ru_duration", _DURATION, _duration),
+    Rule("iso", english._ISO, english._iso, _T_NUM),
+    Rule("numeric", english._NUMERIC, english._numeric, _T_NUM),
+    Rule("ru_dmy", _DMY, _dmy, prefixes=_P_MONTH),
+    Rule("ru_month_year", _MONTH_YEAR, _month_year, prefixes=_P_MONTH),
+    Rule("ru_month_alone", _MONTH_ALONE, _month_alone, prefixes=_P_MONTH),
+    Rule("ru_season", _SEASON, _season, prefixes=("лет", "весн", "осен", "зим")),
+    Rule("ru_year", _YEAR, _year, _T_NUM),
+    Rule("ru_bare_year", _BARE, _bare, _T_NUM),
+    Rule("ru_year_range", _YEAR_RANGE, _year_range, _T_NUM),
+    Rule("ru_decade", _DECADE, _decade, _T_NUM),
+    Rule("ru_century", _CENTURY, _century, _T_NUM | _T_ROMAN),
+    Rule("ru_deictic", _DEICTIC, _deictic, frozenset({
+        "сегодня", "вчера", "завтра", "позавчера", "послезавтра"})),
+    Rule("ru_ref", _REF, _ref, frozenset({
+        "сейчас", "теперь", "настоящее", "ныне", "наши", "недавно", "прошлом", "будущем"})),
+    Rule("ru_rel_unit", _REL_UNIT, _rel_unit, prefixes=_P_UNIT),
+    Rule("ru_shift", _SHIFT, _shift, prefixes=(
+        "через", "спустя", "назад", "позже", "позднее", "раньше", "ранее", "годом", "месяцем",
+        "днём", "днем", "неделей")),
+    Rule("ru_duration", _DURATION, _duration, prefixes=_P_UNIT),
 )
 
 _MOD = re.compile(
@@ -397,10 +437,9 @@ def prefix_mod(text: str, start: int) -> tuple[int, str | None] | None:
         kind = "days" if unit.startswith("дн") else "weeks" if unit.startswith("недел") else "months"
         part = ("first_" if first else "last_") + kind
     # "в начале 1942 года": the preposition is not part of the expression.
-    lead = re.match(r"(?:в|во|к)\s+", m.group(0), re.I)
+    lead = _PREP.match(m.group(0))
     return m.start() + (lead.end() if lead else 0), part
 
 
 def candidates(text: str) -> Iterator[Cand]:
-    for rule in RULES:
-        yield from rule.run(text)
+    return run_rules(RULES, text)

@@ -13,11 +13,8 @@ from datetime import date, timedelta
 
 from accord.model import Anchor, Precision, TimeValue
 
-from .calendar import add_months
-from .intervals import Partial, SEASON_START, partial_of, place
-
-# Grains a relative expression can count in, finest first.
-GRAINS = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
+from .calendar import add_months, month_days
+from .intervals import SEASON_START, Partial, partial_of, place, timeml_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,10 +24,13 @@ class Spec:
     kind:
       abs      `partial` is complete ("11 February 1945")
       fill     `partial` lacks its year (or month and year); taken from a reference
-               time in `direction` (same | past | future): "May 8", "that December"
+               time in `direction`: same | past | future, or news (the occurrence
+               nearest a report's date, news-future when the sentence looks ahead):
+               "May 8", "that December", "last June"
       rel      the reference time at `grain`, shifted by `n`: "the next day", "last year"
       weekday  the `weekday` nearest the reference in `direction`
       ref      a TimeML token (PRESENT_REF, PAST_REF, FUTURE_REF) in `value`
+               (for rel and weekday, `value` "WE" asks for the weekend)
       dur/set  a TimeML duration or set value in `value`; never placed
       range    two Specs in `sub`, placed as one interval
     source: where the reference time comes from:
@@ -62,6 +62,7 @@ class Ctx:
     document_date: date | None = None
     previous: TimeValue | None = None
     narrative: bool = False  # the text tells of a time far from its document date
+    history: tuple[TimeValue, ...] = ()  # times placed before `previous`, oldest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class Resolved:
 
 _X = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
       "season": "XXXX-XX", "year": "XXXX", "decade": "XXX", "century": "XX"}
+
 
 def _document_ref(ctx: Ctx) -> tuple[Partial, Anchor] | None:
     d = ctx.document_date
@@ -246,9 +248,9 @@ def shift(r: Partial, grain: str, n: int, keep_sub_year: bool = False) -> Partia
 
 
 def _weekday(spec: Spec, ctx: Ctx) -> tuple[Partial, Anchor] | None:
+    # In a narrative at year precision a bare "Friday" cannot be placed: leaving it
+    # unplaced is better than guessing the week of the document date.
     ref = reference(ctx, spec.source)
-    if ref is not None and ref[0].day is None and spec.source == "auto":
-        ref = _document_ref(ctx)  # a narrative at year precision: "Friday" is near the date
     if ref is None:
         return None
     r, anchor = ref
@@ -260,7 +262,9 @@ def _weekday(spec: Spec, ctx: Ctx) -> tuple[Partial, Anchor] | None:
     if direction == "same":
         direction = "future" if anchor is Anchor.PREVIOUS else "past"
     strict = spec.strict
-    if direction == "past":
+    if spec.value == "WE" and d.weekday() >= 5:
+        d = d - timedelta(days=d.weekday() - 5)  # said on a weekend: this weekend
+    elif direction == "past":
         back = (-delta) % 7
         if back == 0 and strict:
             back = 7
@@ -270,18 +274,18 @@ def _weekday(spec: Spec, ctx: Ctx) -> tuple[Partial, Anchor] | None:
         if fwd == 0 and strict:
             fwd = 7
         d = d + timedelta(days=fwd)
+    if spec.value == "WE":
+        iso = d.isocalendar()
+        return Partial(year=iso[0], week=iso[1], weekend=True), anchor
     return Partial(year=d.year, month=d.month, day=d.day), anchor
 
 
 def _unknown(spec: Spec) -> str:
     if spec.kind == "rel":
         return _X.get(spec.grain, "XXXX")
-    p = spec.partial
     if spec.kind == "weekday":
-        return "XXXX-WXX-%d" % (spec.weekday + 1)
-    from .intervals import timeml_value
-
-    return timeml_value(p)
+        return f"XXXX-WXX-{spec.weekday + 1}"
+    return timeml_value(spec.partial)
 
 
 def resolve(spec: Spec, ctx: Ctx, text: str = "") -> Resolved:
@@ -306,6 +310,14 @@ def resolve(spec: Spec, ctx: Ctx, text: str = "") -> Resolved:
         placed = _weekday(spec, ctx)
     elif spec.kind == "rel":
         placed = _relative(spec, ctx)
+        if placed is None and spec.n and ctx.previous is not None and not spec.sub and (
+                spec.source == "previous" or ctx.document_date is None):
+            # The reference is coarser than the step: the whole interval moves.
+            span = shift_interval(ctx.previous, spec.grain, spec.n)
+            if span is not None:
+                tv = TimeValue(span[0], span[1], Precision.INTERVAL, text=text,
+                               calendar=ctx.previous.calendar, anchor=Anchor.PREVIOUS)
+                return Resolved(_with_tod(_unknown(spec), spec.tod), tv)
     else:
         placed = None
     if placed is None:
@@ -342,9 +354,36 @@ def _relative(spec: Spec, ctx: Ctx) -> tuple[Partial, Anchor] | None:
     if ref is None:
         return None
     moved = shift(ref[0], spec.grain, spec.n, keep_sub_year=keep)
+    if moved is None and ref[1] is Anchor.PREVIOUS and prev is not None and not spec.sub:
+        # "Five months earlier" after "that year": count from a finer time the text gave
+        # inside that year ("December of that year"), if any.
+        for tv in reversed(ctx.history):
+            if tv.within(prev) and tv.precision is not Precision.INTERVAL:
+                moved = shift(partial_of(tv), spec.grain, spec.n, keep_sub_year=keep)
+                if moved is not None:
+                    break
     if moved is not None and spec.value == "WE" and moved.week is not None:
         moved = replace(moved, weekend=True)
     return None if moved is None else (moved, ref[1])
+
+
+def shift_interval(tv: TimeValue, grain: str, n: int) -> tuple[date, date] | None:
+    """An interval moved by n units: "the next day" after "May 1945" is 2 May..1 June."""
+    def move(d: date) -> date | None:
+        try:
+            if grain in ("day", "week"):
+                return d + timedelta(days=n * (7 if grain == "week" else 1))
+            months = {"month": 1, "quarter": 3, "season": 3, "year": 12, "decade": 120,
+                      "century": 1200}.get(grain)
+            if months is None:
+                return None
+            y, m = add_months(d.year, d.month, n * months)
+            return date(y, m, min(d.day, month_days(y, m)))
+        except (ValueError, OverflowError):
+            return None
+
+    lo, hi = move(tv.earliest), move(tv.latest)
+    return None if lo is None or hi is None else (lo, hi)
 
 
 def _with_tod(value: str, tod: str | None) -> str:

@@ -53,26 +53,32 @@ def _has_cyrillic(text: str) -> bool:
 _POSSESSIVE = ("'s", "’s")
 
 
+_LEADING_HEDGE = re.compile(
+    r"(?:about|around|roughly|approximately|just|only|over|right|barely|some)\s+", re.I)
+
+
 def _trim(text: str, c: Cand) -> Cand:
-    """Drop a possessive ending ("Friday's"), which TimeML leaves outside the expression;
-    a decade's "1990's" keeps it."""
+    """Leave out what TimeML annotators leave out: a possessive ending ("Friday's"; a
+    decade's "1990's" keeps it) and a leading hedge ("about five hours", "right now")."""
     p = c.spec.partial
     if text[c.end - 2:c.end] in _POSSESSIVE and p.decade is None and p.century is None:
-        return replace(c, end=c.end - 2)
+        c = replace(c, end=c.end - 2)
+    m = _LEADING_HEDGE.match(text, c.start, c.end)
+    while m and m.end() < c.end:
+        c = replace(c, start=m.end())
+        m = _LEADING_HEDGE.match(text, c.start, c.end)
     return c
 
 
-def _select(cands: list[Cand]) -> list[Cand]:
+def _select(cands: list[Cand], size: int) -> list[Cand]:
     """Non-overlapping candidates: longest first, then priority, then leftmost."""
     chosen: list[Cand] = []
-    taken: list[tuple[int, int]] = []
-    for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
-        if c.length <= 0:
-            continue
-        if any(c.start < e and s < c.end for s, e in taken):
+    taken = bytearray(size)
+    for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start, c.end)):
+        if c.length <= 0 or taken.find(1, c.start, c.end) != -1:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * c.length
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -146,9 +152,9 @@ def _range(text: str, a: Cand, b: Cand) -> Cand | None:
     lw = lead.group("w").lower() if lead else ""
     if conj in ("and", "и") and lw not in ("between", "между"):
         return None
-    if conj in ("to", "until", "till", "through", "thru", "по", "до") and not lw:
-        if YEAR in a.tags or YEAR in b.tags:
-            return None
+    if conj in ("to", "until", "till", "through", "thru", "по", "до") and not lw and (
+            YEAR in a.tags or YEAR in b.tags):
+        return None  # "1941 to 1945" without "from" is left to the year-range rule
     if lw in ("between", "между") and conj not in ("and", "и"):
         return None
     if a.spec.kind not in ("abs", "fill") or b.spec.kind not in ("abs", "fill"):
@@ -181,9 +187,15 @@ def _is_narrative(cands: list[Cand], document_date: date) -> bool:
     return far > near
 
 
-def _updates_reference(tv: TimeValue | None) -> bool:
-    return tv is not None and tv.precision is not Precision.INTERVAL and not tv.label.endswith(
-        "_REF")
+def _updates_reference(spec: Spec, tv: TimeValue | None) -> bool:
+    """Does this time become the one later anaphora refer to?
+
+    A look back by whole years ("up from $4 million a year earlier", "the year-ago
+    quarter") is a comparison: the text stays at the time it was discussing.
+    """
+    if tv is None or tv.precision is Precision.INTERVAL or tv.label.endswith("_REF"):
+        return False
+    return not (spec.kind == "rel" and spec.grain == "year" and spec.n < 0)
 
 
 def tag(text: str, *, document_date: date | None = None, language: str = "en") -> list[Timex]:
@@ -205,7 +217,7 @@ def _tag(text: str, document_date: date | None, language: str, *, ranges: bool) 
     if not text:
         return []
     lang = (language or "en").lower()[:2]
-    cands = [_trim(text, c) for c in _select(_collect(text, lang))]
+    cands = [_trim(text, c) for c in _select(_collect(text, lang), len(text))]
     if not ranges:
         cands = [p for c in cands for p in (c.parts or (c,))]
     cands = _with_prefixes(text, cands, lang)
@@ -213,14 +225,18 @@ def _tag(text: str, document_date: date | None, language: str, *, ranges: bool) 
     narrative = document_date is None or _is_narrative(cands, document_date)
     out: list[Timex] = []
     previous: TimeValue | None = None
+    history: list[TimeValue] = []
     for c in cands:
         surface = text[c.start:c.end]
-        ctx = Ctx(document_date=document_date, previous=previous, narrative=narrative)
+        ctx = Ctx(document_date=document_date, previous=previous, narrative=narrative,
+                  history=tuple(history[-8:]))
         r = resolve(c.spec, ctx, surface)
         typ = c.type
         if typ == "TIME" and r.time is not None and "T" not in r.value:
             typ = "DATE"
         out.append(Timex(c.start, c.end, surface, typ, r.value, r.time))
-        if typ in ("DATE", "TIME") and _updates_reference(r.time):
+        if typ in ("DATE", "TIME") and _updates_reference(c.spec, r.time):
+            if previous is not None:
+                history.append(previous)
             previous = r.time
     return out
