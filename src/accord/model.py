@@ -133,18 +133,18 @@ class Quantity:
             return fmt(self.low)
         return f"{fmt(self.low)}/{fmt(self.high)}"
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The bounds with open ends as infinities."""
+        return (float("-inf") if self.low is None else self.low,
+                float("inf") if self.high is None else self.high)
+
     def overlaps(self, other: Quantity) -> bool:
-        lo1 = float("-inf") if self.low is None else self.low
-        hi1 = float("inf") if self.high is None else self.high
-        lo2 = float("-inf") if other.low is None else other.low
-        hi2 = float("inf") if other.high is None else other.high
+        (lo1, hi1), (lo2, hi2) = self.bounds, other.bounds
         return lo1 <= hi2 and lo2 <= hi1
 
     def within(self, other: Quantity) -> bool:
-        lo1 = float("-inf") if self.low is None else self.low
-        hi1 = float("inf") if self.high is None else self.high
-        lo2 = float("-inf") if other.low is None else other.low
-        hi2 = float("inf") if other.high is None else other.high
+        (lo1, hi1), (lo2, hi2) = self.bounds, other.bounds
         return lo2 <= lo1 and hi1 <= hi2
 
 

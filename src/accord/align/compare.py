@@ -50,8 +50,7 @@ NO_PLACES = PlaceIndex({})
 
 
 def _widen(q: Quantity) -> tuple[float, float]:
-    lo = float("-inf") if q.low is None else q.low
-    hi = float("inf") if q.high is None else q.high
+    lo, hi = q.bounds
     if q.approx in (Approx.ABOUT, Approx.VAGUE):
         lo, hi = lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE)
     return lo, hi

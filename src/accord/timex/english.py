@@ -1111,22 +1111,23 @@ TOD_PREFIX = re.compile(
     r"\s+of\s+$", IC)
 
 
+def named_part(m: re.Match) -> str | None:
+    """The part of a period a modifier names, by the regex group that matched; both
+    languages' modifier patterns use these group names."""
+    for group, part in (("early", "early"), ("mid", "mid"), ("late", "late"), ("h1", "H1"),
+                        ("h2", "H2")):
+        if m.group(group):
+            return part
+    return None
+
+
 def prefix_mod(text: str, start: int) -> tuple[int, str | None] | None:
     """A modifier ending right at `start` ("early ", "the end of ", "mid-"), as a part."""
     m = MOD_PREFIX.search(text, max(0, start - 40), start)
     if m is None:
         return None
-    if m.group("early"):
-        part = "early"
-    elif m.group("mid"):
-        part = "mid"
-    elif m.group("late"):
-        part = "late"
-    elif m.group("h1"):
-        part = "H1"
-    elif m.group("h2"):
-        part = "H2"
-    else:
+    part = named_part(m)
+    if part is None:
         first = m.group("dwhich").lower() in ("first", "opening", "early")
         part = ("first_" if first else "last_") + m.group("dunit").lower()
     g = m.group(0).lower()

@@ -421,17 +421,8 @@ def prefix_mod(text: str, start: int) -> tuple[int, str | None] | None:
     m = _MOD.search(text, max(0, start - 40), start)
     if m is None:
         return None
-    if m.group("early"):
-        part = "early"
-    elif m.group("mid"):
-        part = "mid"
-    elif m.group("late"):
-        part = "late"
-    elif m.group("h1"):
-        part = "H1"
-    elif m.group("h2"):
-        part = "H2"
-    else:
+    part = english.named_part(m)
+    if part is None:
         first = m.group("dwhich").lower().startswith("перв")
         unit = m.group("dunit").lower()
         kind = "days" if unit.startswith("дн") else "weeks" if unit.startswith("недел") else "months"
