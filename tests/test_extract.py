@@ -191,3 +191,38 @@ def test_the_title_noun_refers_to_the_last_person_introduced_with_that_title():
             "The general was captured in January 1871.")
     (c,) = find(claims_of(text), "capture")
     assert c.subject.text.endswith("Helen Marsh")
+
+
+def test_a_lifespan_read_as_one_interval_is_still_birth_and_death():
+    claims = claims_of("Ottoline Brask (3 May 1850 – 9 June 1921) was a fictional surveyor.")
+    assert find(claims, "birth")[0].value.normalized == "1850-05-03"
+    assert find(claims, "death")[0].value.normalized == "1921-06-09"
+
+
+def test_an_unclosed_born_parenthesis_is_a_birth():
+    claims = claims_of("Ottoline Brask (born 3 May 1850 is a fictional surveyor.")
+    assert find(claims, "birth")[0].value.normalized == "1850-05-03"
+
+
+def test_fact_box_lines_speak_of_the_main_person():
+    text = ("Ottoline Brask\n\nBorn:\t3 May 1850\nDied:\t9 June 1921\n\n"
+            "Ottoline Brask surveyed the marsh. Brask later taught.")
+    claims = claims_of(text)
+    assert find(claims, "birth", "Brask")[0].value.normalized == "1850-05-03"
+    assert find(claims, "death", "Brask")[0].value.normalized == "1921-06-09"
+
+
+def test_founded_is_a_founding_even_when_lemmatised_as_find():
+    text = "The Lamplighters Union was founded in 1861 by harbour workers."
+    assert find(claims_of(text), "founding")[0].value.normalized == "1861"
+
+
+def test_a_short_aside_may_stand_between_a_name_and_its_lifespan():
+    claims = claims_of("Ottoline Brask, also spelt Otteline Brask, (3 May 1850 – 9 June 1921) "
+                       "was a fictional surveyor.")
+    assert find(claims, "death")[0].value.normalized == "1921-06-09"
+
+
+def test_to_found_is_a_founding():
+    text = "Helen Marsh went on to found the Lamplighters Union in 1861."
+    assert find(claims_of(text), "founding")[0].value.normalized == "1861"

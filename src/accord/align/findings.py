@@ -114,6 +114,8 @@ def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
     # a source against itself
     for cs in by_source.values():
         for a, b in combinations(cs, 2):
+            if a.evidence.start == b.evidence.start:
+                continue  # two values in one sentence: a part and its whole, a range
             if relate(a.value, b.value, places) is Relation.DISJOINT:
                 if a.modality in UNCERTAIN or b.modality in UNCERTAIN or (
                     a.version and b.version and a.version != b.version

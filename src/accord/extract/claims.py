@@ -459,7 +459,7 @@ def _event_claims(doc: _Doc, sent: Sentence, t: Token, taken: set[int],
     object."""
     if t.i in taken or t.lemma.lower() in LIGHT_VERBS or t.dep in ("amod", "aux", "auxpass"):
         return []
-    if verb_triggers(t.lemma, doc.lang):
+    if verb_triggers(_trigger_lemma(t), doc.lang):
         return []  # a specific rule owns this word, even where it found nothing
     clause = doc.subtree_ids(t.i, stop_at_clauses=True)
     tm = _nearest_time([x for x in doc.times_in(clause, sent, t.start) if x.value is not None],
@@ -560,6 +560,19 @@ def _anchor_ages(doc: _Doc, claims: list[Claim]) -> list[Claim]:
     return out
 
 
+SURFACE_LEMMAS = {"founded": "found", "co-founded": "found", "cofounded": "found",
+                  "founding": "found"}
+
+
+def _trigger_lemma(t: Token) -> str:
+    """The lemma to look up; some forms are lemmatised to a homograph ("founded" ->
+    "find"), so the surface form decides for those."""
+    low = t.text.lower()
+    if low == "found" and "VerbForm=Inf" in t.morph:
+        return "found"  # "went on to found X", not the past of "find"
+    return SURFACE_LEMMAS.get(low, t.lemma)
+
+
 def _local_key(name: str) -> str:
     parts = [p for p in name.replace("’", "'").split() if p[:1].isalpha()]
     return parts[-1].lower().removesuffix("'s") if parts else name.lower()
@@ -575,7 +588,7 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
         here: list[Claim] = []
         for t in parsed.tokens[sent.first : sent.last]:
             if t.pos in ("VERB", "AUX") or (t.pos == "ADJ" and t.text.lower() == "born"):
-                for trig in verb_triggers(t.lemma, doc.lang):
+                for trig in verb_triggers(_trigger_lemma(t), doc.lang):
                     here.extend(_claims_for_trigger(doc, sent, t, trig))
             elif t.pos in ("NOUN", "PROPN"):
                 trig = noun_trigger(t.lemma, doc.lang)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 
 from accord.annotate.parse import Parsed
 from accord.model import Claim, EntityRef, Evidence, Mention, Source, TimeMention
@@ -19,7 +20,9 @@ from accord.model import Claim, EntityRef, Evidence, Mention, Source, TimeMentio
 _DASH = re.compile(r"\s[-–—]\s|[–—]|\s-\s?|-(?=\s*\D)")
 _BORN = re.compile(r"^\s*(?:born|b\.|род\.|родился|родилась)\s*", re.IGNORECASE)
 _DIED = re.compile(r"^\s*(?:died|d\.|ум\.|умер|умерла)\s*", re.IGNORECASE)
-MAX_GAP = 400  # characters of other parentheses allowed between the name and the lifespan
+MAX_GAP = 400
+# ", also spelt X," between a name and its lifespan
+_ASIDE = re.compile(r"^\s*,[^().;:\n]{1,60},\s*$")  # characters of other parentheses allowed between the name and the lifespan
 
 
 def _groups(text: str, start: int, end: int):
@@ -61,19 +64,79 @@ def _places_after(text: str, pos: int, limit: int, mentions: list[Mention]) -> l
     return out
 
 
+_OPEN_BORN = re.compile(r"\s*\((?:born|b\.|род\.|родился|родилась)\s+", re.IGNORECASE)
+_INFOBOX = re.compile(
+    r"^[ \t]*(?P<label>born|birth date|date of birth|died|death date|date of death|"
+    r"родил(?:ся|ась)|дата рождения|умер(?:ла)?|дата смерти)[ \t]*[:\t][ \t]*",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def _open_births(source: Source, people: list[Mention], times: list[TimeMention]) -> list[Claim]:
+    """"Name (born 21 May 1968 is ...": a birth even when the parenthesis never closes."""
+    out = []
+    for person in people:
+        m = _OPEN_BORN.match(source.text, person.end)
+        if m is None:
+            continue
+        t = next((t for t in times if t.start == m.end() and t.value), None)
+        if t is None:
+            continue
+        ev = _sentence_evidence(source, person.start, t.end)
+        subj = EntityRef(person.text, person.label, person.start, person.end)
+        out.append(_claim(source.id, subj, "birth", split_span(t)[0].value, ev))
+    return out
+
+
+def _infobox_claims(source: Source, people: list[Mention], times: list[TimeMention]) -> list[Claim]:
+    """Fact-box lines ("Born:<tab>27 May 1968") speak of the page's main person: the one
+    the text names most often."""
+    if not people:
+        return []
+    counts = Counter(p.text.split()[-1] for p in people)
+    top = counts.most_common(1)[0][0]
+    named = [p for p in people if p.text.split()[-1] == top]
+    main = max(named, key=lambda p: (len(p.text.split()) > 1, -p.start))
+    out = []
+    for m in _INFOBOX.finditer(source.text):
+        t = next((t for t in times if t.start == m.end() and t.value), None)
+        if t is None:
+            continue
+        label = m.group("label").lower()
+        prop = "birth" if label.startswith(("born", "birth", "date of birth", "родил", "дата рожд")) \
+            else "death"
+        line_end = source.text.find("\n", m.start())
+        line_end = len(source.text) if line_end < 0 else line_end
+        quote = source.text[m.start() : line_end].strip()
+        start = source.text.index(quote, m.start())
+        ev = Evidence(source.id, start, start + len(quote), quote, source.zone_at(start))
+        subj = EntityRef(main.text, main.label, main.start, main.end)
+        out.append(_claim(source.id, subj, prop, split_span(t)[0].value, ev))
+    return out
+
+
+def _sentence_evidence(source: Source, a: int, b: int) -> Evidence:
+    text = source.text
+    q_start = _sentence_start(text, a)
+    q_end = _sentence_end(text, b)
+    raw = text[q_start:q_end]
+    q_start += len(raw) - len(raw.lstrip())
+    quote = raw.strip()
+    return Evidence(source.id, q_start, q_start + len(quote), quote, source.zone_at(q_start))
+
+
 def lifespan_claims(source: Source, parsed: Parsed, times: list[TimeMention],
                     mention_of: dict[int, Mention]) -> list[Claim]:
     text = source.text
     people = sorted({m for m in parsed.mentions if m.label == "PER"}, key=lambda m: m.start)
     places = [m for m in parsed.mentions if m.label in ("GPE", "LOC")]
-    out: list[Claim] = []
+    out: list[Claim] = _open_births(source, people, times) + _infobox_claims(source, people, times)
     for person in people:
         p_start, p_end = _paragraph(text, person.start)
         cursor = person.end
         for g_start, g_end in _groups(text, person.end, min(p_end, person.end + MAX_GAP + 600)):
             between = text[cursor:g_start]
-            if between.strip():
-                break  # the parenthesis must follow the name (or other parentheses)
+            if between.strip(" ,") and not _ASIDE.match(between):
+                break  # the parenthesis follows the name, other parentheses or a short aside
             cursor = g_end
             inner = [t for t in times if g_start < t.start and t.end < g_end and t.value]
             inner = _top_level(inner)
@@ -85,13 +148,35 @@ def lifespan_claims(source: Source, parsed: Parsed, times: list[TimeMention],
 
 
 def _top_level(times: list[TimeMention]) -> list[TimeMention]:
-    """Drop times nested in another ("September 1 O.S." inside a dual date)."""
-    out = []
+    """Drop times nested in another ("September 1 O.S." inside a dual date), and split
+    a span the tagger read as one interval ("8 May 1838 – 2 March 1881") at its dash."""
+    out: list[TimeMention] = []
     for t in sorted(times, key=lambda t: (t.start, -t.end)):
         if out and t.start < out[-1].end:
             continue
-        out.append(t)
+        out.extend(split_span(t))
     return out
+
+
+_SPAN_DASH = re.compile(r"\s*[–—]\s*|\s+-\s+")
+
+
+def split_span(t: TimeMention) -> list[TimeMention]:
+    """An interval written as two full dates joined by a dash is two dates."""
+    from accord.model import Precision
+    from accord.timex import parse_time
+
+    if t.value.precision is not Precision.INTERVAL:
+        return [t]
+    m = _SPAN_DASH.search(t.text)
+    if m is None:
+        return [t]
+    left, right = t.text[: m.start()], t.text[m.end() :]
+    a, b = parse_time(left), parse_time(right)
+    if a is None or b is None or a.precision is Precision.INTERVAL or b.precision is Precision.INTERVAL:
+        return [t]
+    return [TimeMention(t.start, t.start + len(left), left, a),
+            TimeMention(t.start + m.end(), t.end, right, b)]
 
 
 def _read_group(source: Source, person: Mention, inner: list[TimeMention], g_start: int,
@@ -116,12 +201,7 @@ def _read_group(source: Source, person: Mention, inner: list[TimeMention], g_sta
             return []
     # the quote runs from the start of the sentence holding the name to the end of
     # the sentence holding the closing parenthesis
-    q_start = max(p_start, _sentence_start(text, person.start))
-    q_end = _sentence_end(text, g_end)
-    raw = text[q_start:q_end]
-    q_start += len(raw) - len(raw.lstrip())
-    quote = raw.strip()
-    ev = Evidence(source.id, q_start, q_start + len(quote), quote, source.zone_at(q_start))
+    ev = _sentence_evidence(source, max(p_start, person.start), g_end)
     subj = EntityRef(person.text, person.label, person.start, person.end)
     out = []
     for prop, tm, limit in props:
