@@ -226,3 +226,28 @@ def test_a_short_aside_may_stand_between_a_name_and_its_lifespan():
 def test_to_found_is_a_founding():
     text = "Helen Marsh went on to found the Lamplighters Union in 1861."
     assert find(claims_of(text), "founding")[0].value.normalized == "1861"
+
+
+@pytest.mark.parametrize("text,prop,value", [
+    ("The Lamplighters Union has a membership of 652,723.", "member", "652723"),
+    ("Fennick, with a population of 5,000, lies on the marsh.", "population", "5000"),
+    ("The population of Fennick was 5,000 in 1900.", "population", "5000"),
+    ("Helen Marsh's height is 180 cm.", "height", "180"),
+])
+def test_a_noun_naming_a_number_of_something_is_an_attribute(text, prop, value):
+    (c,) = find(claims_of(text), prop)
+    assert c.value.normalized == value
+
+
+def test_fact_box_lines_give_attributes_of_the_main_subject():
+    text = ("Lamplighters Union\n\nMembers:\t4,000\nFounded:\t1861\n\n"
+            "The Lamplighters Union is a fictional union.")
+    claims = claims_of(text)
+    assert find(claims, "members")[0].value.normalized == "4000"
+    assert find(claims, "founded")[0].value.normalized == "1861"
+
+
+def test_having_n_members_and_a_membership_of_n_are_one_property():
+    a = find(claims_of("The Lamplighters Union has 4,000 members."), "member")
+    b = find(claims_of("The Lamplighters Union has a membership of 4,100."), "member")
+    assert a[0].value.low == 4000 and b[0].value.low == 4100

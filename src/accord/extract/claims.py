@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from accord.annotate.parse import Parsed, Sentence, Token
+from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
 from accord.extract.coref import Antecedents, resolve_pronouns, token_mentions
 from accord.extract.lifespan import lifespan_claims
 from accord.extract.manner import find_manners
@@ -522,11 +523,63 @@ def _count_claims(doc: _Doc, sent: Sentence) -> list[Claim]:
                                           ("verb", Term(verb.lemma.lower(), verb.text))]
         if tm is not None:
             quals.append(("time", tm.value))
+        if verb.lemma.lower() in HAVE:
+            # "X has 650,000 members": the number of X's members, as "a membership of"
+            out.append(_make(doc, sent, subj, attribute_name(qm.value.unit), qm.value, quals[2:], tok))
+            continue
         out.append(_make(doc, sent, subj, "count", qm.value, quals, tok))
     return out
 
 
 AGELESS = frozenset({"birth", "birth_place", "death_place", "manner_of_death", "count"})
+
+
+BOX_LABELS_SKIPPED = frozenset({"born", "died", "birth date", "date of birth", "death date",
+                                "date of death"})  # read by the lifespan rules
+
+
+def _box_claims(doc: _Doc) -> list[Claim]:
+    """Fact-box lines ("Height:<tab>2.06 m") about the thing the page names most."""
+    lines = box_lines(doc.text)
+    named = [m for m in doc.parsed.mentions if m.label in ("PER", "ORG", "UNIT", "GPE", "EVENT")]
+    if not lines or not named:
+        return []
+    counts: dict[str, int] = {}
+    for m in named:
+        counts[_local_key(m.text)] = counts.get(_local_key(m.text), 0) + 1
+    top = max(counts, key=counts.get)
+    main = max((m for m in named if _local_key(m.text) == top),
+               key=lambda m: (len(m.text.split()), -m.start))
+    values = [*doc.quantities, *(t for t in doc.times if t.value is not None)]
+    out = []
+    for start, end, label in lines:
+        if label in BOX_LABELS_SKIPPED:
+            continue
+        vm = next((v for v in values if v.start == start and v.end <= end), None)
+        if vm is None:
+            vm = _box_time(doc.text[start:end], start)
+        if vm is None:
+            continue
+        sent = next((x for x in doc.parsed.sentences if x.start <= start < x.end), None)
+        tok = next((t for t in doc.parsed.tokens if t.start >= start), None)
+        if sent is None or tok is None:
+            continue
+        line_start = doc.text.rfind("\n", 0, start) + 1
+        line = Sentence(line_start, end, sent.first, sent.last)
+        out.append(_make(doc, line, main, label, vm.value, [], tok))
+    return out
+
+
+def _box_time(value: str, start: int) -> TimeMention | None:
+    """A fact-box value is a time by its position ("Founded:<tab>1861"), even where a bare
+    year in running text would not be taken as one."""
+    from accord.timex import parse_time
+
+    value = value.strip()
+    if not value or len(value) > 40:
+        return None
+    tv = parse_time(value)
+    return TimeMention(start, start + len(value), value, tv) if tv is not None else None
 
 
 def _anchor_ages(doc: _Doc, claims: list[Claim]) -> list[Claim]:
@@ -600,8 +653,13 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
             if t.pos == "VERB":
                 here.extend(_event_claims(doc, sent, t, doc.used, here))
         here.extend(_count_claims(doc, sent))
+        here.extend(attribute_claims(
+            parsed, sent, [*doc.quantities, *(t for t in doc.times if t.value is not None)],
+            doc.kids, doc.entities_at,
+            lambda snt, owner, prop, value, tok: _make(doc, snt, owner, prop, value, [], tok)))
         claims.extend(here)
     claims.extend(lifespan_claims(source, parsed, doc.times, doc.mention_of))
+    claims.extend(_box_claims(doc))
     claims = _anchor_ages(doc, claims)
     unique: dict[tuple, Claim] = {}
     ids: set[str] = set()
