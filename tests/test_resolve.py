@@ -81,3 +81,23 @@ def test_user_split_and_merge_survive_a_rebuild(tmp_path):
     ents = entities_json(Store(db, create=False))["entities"]
     greta = next(e for e in ents if "Greta Wennerholm" in e["aliases"])
     assert any(x["rule"] == "merged by the user" for x in greta["merges"])
+
+
+def test_the_names_corpus_meets_its_gold(tmp_path):
+    """Fictional EN/RU sources with German spellings, given-name and patronymic variants,
+    initials, titles, possessives, ordinal unit names and an acronym of a transliterated
+    name, beside near-misses that must stay apart."""
+    from pathlib import Path
+
+    from accord.contracts import findings_json
+    from accord.eval import evaluate, load_gold
+
+    corpus = Path(__file__).parent / "corpora" / "names"
+    db = str(tmp_path / "n.db")
+    build([str(corpus)], Store(db))
+    store = Store(db, create=False)
+    res = evaluate(load_gold(corpus / "gold.yaml"), findings_json(store)["findings"],
+                   entities_json(store)["entities"])
+    assert res.get("entity pair precision") >= 0.98
+    assert res.get("entity pair recall") >= 0.95
+    assert res.get("agree recall") == 1.0 and res.get("not-conflict pass") == 1.0

@@ -141,7 +141,7 @@ def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
                     f"Sources disagree{hedge}: {describe(a.value)} vs {describe(b.value)}; "
                     "the values cannot both be true.", len(origins))
     disputed = [sid for sid, cs in by_source.items() if any(
-        a.evidence.start != b.evidence.start
+        (a.evidence.start != b.evidence.start or Modality.DISPUTED in (a.modality, b.modality))
         and relate(a.value, b.value, places) is Relation.DISJOINT for a, b in combinations(cs, 2))]
     if disputed:
         vals = sorted({describe(c.value) for c in by_source[disputed[0]]})

@@ -58,9 +58,34 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+ORG_NOUNS = (
+    "Legion|Committee|Company|Union|Society|Party|Ministry|Council|Association|Federation|"
+    "Movement|League|Guild|Church|University|Institute|Academy|Bank|Corporation|Agency|"
+    "Commission|Organisation|Organization|Foundation|Museum|Library|Archive|Parliament|"
+    "Assembly|Congress|Navy|Police|Directorate|Bureau|Office|Board|Trust|Fund|Alliance"
+)
+LEADING_FUNCTION_WORDS = frozenset(
+    "The A An In On At By For From After Before When While During This That These Those His "
+    "Her Its Their Our Your My Both Each Every Some Many Most Only Also But And Or If As With "
+    "Without Since Until Although Though Under Over Between Against Into".split()
+)
+_ORG = re.compile(rf"\b(?:[A-Z][\w’'\-]*[ \t]+){{1,5}}(?:{ORG_NOUNS})\b")
+
+
 def find_units(text: str) -> list[Mention]:
+    """Units and organisations a capitalised name with a head noun makes plain ("Northern
+    Volunteer Legion"); the small tagger misses many of them."""
     out = [Mention(m.start(), m.end(), m.group(0), "UNIT") for m in _UNIT.finditer(text)]
     out += [Mention(m.start(), m.end(), m.group(0), "UNIT") for m in _RU_UNIT.finditer(text)]
+    taken = [(u.start, u.end) for u in out]
+    for m in _ORG.finditer(text):
+        start, words = m.start(), m.group(0).split()
+        while words and words[0] in LEADING_FUNCTION_WORDS:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words = words[1:]
+        if len(words) < 2 or any(a < m.end() and start < b for a, b in taken):
+            continue
+        out.append(Mention(start, m.end(), text[start : m.end()], "ORG"))
     return out
 
 

@@ -151,9 +151,25 @@ def _from_spacy(doc) -> Parsed:
                     else:
                         break
                 end += 1
-        span = doc[e.start : end]
+        begin = e.start
+        if e.label_ == "PERSON":
+            # ... and one name late: "Fyodor [Ilyich Kovrigin]"
+            while begin > 0 and _name_word(doc[begin - 1]) and doc[begin - 1].ent_type_ == "":
+                begin -= 1
+            if begin > 0 and raw and _name_word(doc[begin - 1]) and \
+                    raw[-1].end == doc[begin - 1].idx + len(doc[begin - 1].text) and \
+                    raw[-1].start == doc[begin - 1].idx:
+                raw.pop()  # "[Fedor]GPE [Ilich Kovrigin]PER": one person
+                begin -= 1
+        span = doc[begin:end]
         raw.append(Mention(span.start_char, span.end_char, span.text, SPACY_LABELS[e.label_]))
     return Parsed("en", tokens, sentences, tuple(clean_mentions(doc.text, raw)))
+
+
+def _name_word(tok) -> bool:
+    """A capitalised proper-noun word that can belong to a person's name."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.whitespace_ == " "
+            and tok.lower_ not in TITLE_NOUNS and tok.text.isalpha())
 
 
 def parse_english(texts: Iterable[str], batch_size: int = 16) -> Iterator[Parsed]:

@@ -100,7 +100,8 @@ _FROM = re.compile(
     r"сокращение\s+от)\s+", re.I)
 _KNOWN = re.compile(
     r",?\s+(?:(?:also|better|commonly|widely|later|usually|often)\s+)?(?:known|referred\s+to|"
-    r"abbreviated)\s+(?:as|to)\s+(?:the\s+)?[\"'«“]?(" + _ACR + r")|,?\s+(?:известн\w*|именуем\w*)"
+    r"abbreviated)\s+(?:as|to)\s+(?:the\s+)?[\"'«“]?(" + _ACR + r")|\s+(?:is|was|are)\s+called\s+"
+    r"(?:the\s+)?[\"'«“]?(" + _ACR + r")|,?\s+(?:известн\w*|именуем\w*)"
     r"\s+как\s+[\"«“]?(" + _ACR + r")", re.I)
 _OR = re.compile(r",\s+or\s+(?:the\s+)?(" + _ACR + r")\s*(?=[,;.)])")
 _WINDOW = 400  # a long form is looked for this many characters back, not in the whole text
@@ -240,4 +241,18 @@ def find_acronym_definitions(text: str) -> list[tuple[str, str, int, int]]:
             hit = _long_before(text, m.start(), short)
             if hit:
                 found[(hit[0], short, m.start(g), m.end(g))] = None
+            elif _explained_after(text, m.end(g), short):
+                # "Long Name, known as LN (from Romanised Name)": the letters fit the
+                # romanised name, and the text equates LN with the name before it too
+                run = _name_run_before(text, m.start())
+                if run:
+                    found[(run, short, m.start(g), m.end(g))] = None
     return sorted(found, key=lambda d: (d[2], d[0]))
+
+
+_AFTER = re.compile(r"\s*\(([^()]{1,200})\)")
+
+
+def _explained_after(text: str, pos: int, short: str) -> bool:
+    m = _AFTER.match(text, pos)
+    return bool(m) and _fits(short, _FROM.sub("", m.group(1)).strip(" .,"))
