@@ -65,9 +65,7 @@ ORG_NOUNS = (
     "Assembly|Congress|Navy|Police|Directorate|Bureau|Office|Board|Trust|Fund|Alliance"
 )
 LEADING_FUNCTION_WORDS = frozenset(
-    "The A An In On At By For From After Before When While During This That These Those His "
-    "Her Its Their Our Your My Both Each Every Some Many Most Only Also But And Or If As With "
-    "Without Since Until Although Though Under Over Between Against Into".split()
+    ["The", "A", "An", "In", "On", "At", "By", "For", "From", "After", "Before", "When", "While", "During", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "Your", "My", "Both", "Each", "Every", "Some", "Many", "Most", "Only", "Also", "But", "And", "Or", "If", "As", "With", "Without", "Since", "Until", "Although", "Though", "Under", "Over", "Between", "Against", "Into"]
 )
 _ORG = re.compile(rf"\b(?:[A-Z][\w’'\-]*[ \t]+){{1,5}}(?:{ORG_NOUNS})\b")
 
