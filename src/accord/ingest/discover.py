@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,12 @@ def _path(given: str, max_bytes: int) -> Iterator[InputRef | IngestError]:
 
 
 def _file(path: Path, name: str, size: int, max_bytes: int) -> InputRef | IngestError:
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError as e:
+        return IngestError(name, _os_reason(e))
+    if not regular:  # a named pipe or a device would block or never end
+        return IngestError(name, "not a regular file")
     if size > max_bytes:
         return IngestError(name, f"too large: {size} bytes exceeds the limit of {max_bytes} bytes")
     if not os.access(path, os.R_OK):

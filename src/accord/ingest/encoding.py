@@ -58,6 +58,11 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(name), name)
         except (LookupError, UnicodeDecodeError):
             pass
+    if b"\x00" not in data[:65536]:
+        try:  # valid UTF-8 without NUL bytes is never UTF-16 ("август" would read as CJK)
+            return Decoded(data.decode("utf-8"), "utf-8")
+        except UnicodeDecodeError:
+            pass
     wide = _utf16_without_bom(data)
     if wide is not None:
         return wide

@@ -203,7 +203,7 @@ def _items(body: list[RawToken], left_from: int) -> list[tuple[str, str, bool]]:
         # "bin" always introduces a father's name; "ben" opening a name may be a given name;
         # "al", "de", "van" are particles inside a name, or glued to the next word
         patronymic_particle = folded in lx.PATRONYMIC_PARTICLES and not (first and folded == "ben")
-        inner_particle = folded in lx.PARTICLES and (
+        inner_particle = folded in lx.PARTICLES and not last and (
             (not first and len(body) > 2) or (first and (body[k + 1].hyphen_before or len(body) > 2)))
         if not last and (patronymic_particle or inner_particle):
             items.append((rt.text, "particle", left_part))

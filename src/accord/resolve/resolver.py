@@ -134,17 +134,17 @@ def resolve(mentions: Iterable[MentionRec],
 
     # 2. blocking + pairwise comparison
     blocks: dict[str, list[str]] = defaultdict(list)
-    for n in labels:
+    for n in sorted(labels):
         kind = kind_of[n]
         if kind == "NORP":
             continue
-        for k in blocking_keys(shown[n], kind):
+        for k in sorted(blocking_keys(shown[n], kind)):
             blocks[f"{kind}|{k}"].append(n)
         if kind != "PER" and len(shown[n].split()) == 1:
-            for k in blocking_keys(shown[n], "PER"):
+            for k in sorted(blocking_keys(shown[n], "PER")):
                 blocks[f"PER|{k}"].append(n)  # a name the tagger mislabelled
     surname_only: dict[str, set[str]] = defaultdict(set)
-    for bkey, nodes in blocks.items():
+    for bkey, nodes in sorted(blocks.items()):
         kind = bkey.split("|", 1)[0]
         nodes = sorted(set(nodes))
         pairs = _pairs(nodes)
@@ -180,18 +180,18 @@ def resolve(mentions: Iterable[MentionRec],
         if kind_of[n] == "ORG" and s.isupper() and 3 <= len(s) <= 6:
             longs = long_by_acr.get(s.lower(), set())
             if len({cl.uf.find(x) for x in longs}) == 1:
-                target = next(iter(longs))
+                target = min(longs)
                 if sources_of[target] & sources_of[n] and cl.union(cl.uf.find(target), n, "acronym"):
                     why_node.setdefault(n, f"acronym of {shown[target]}, named in the same source")
 
     # 4. bare surnames
     per_mention: dict[tuple[str, int, int], str] = {}
-    for short, fulls in surname_only.items():
+    for short, fulls in sorted(surname_only.items()):
         roots = {cl.uf.find(f) for f in fulls}
         if cl.uf.find(short) in roots:
             continue
         if len(roots) == 1:
-            full = next(iter(fulls))
+            full = min(fulls)
             if cl.union(cl.uf.find(full), short, "surname"):
                 why_node.setdefault(short, f"surname of the only matching full name ({shown[full]})")
             continue
