@@ -23,7 +23,6 @@ from __future__ import annotations
 import os
 from datetime import date
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 

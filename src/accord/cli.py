@@ -13,8 +13,18 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from accord import __version__
 
@@ -48,47 +58,80 @@ def _dump(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+class _Rate(ProgressColumn):
+    """Items per second over the stage so far (rich's own speed column shows bytes)."""
+
+    def render(self, task) -> Text:
+        elapsed = (task.finished_time if task.finished else task.elapsed) or 0.0
+        if task.fields.get("steps"):
+            return Text("")
+        if not task.completed or elapsed <= 0:
+            return Text("  -  /s", style="progress.data.speed")
+        return Text(f"{task.completed / elapsed:7.1f}/s", style="progress.data.speed")
+
+
+STAGES = {"check": "check", "annotate": "annotate", "corpus": "resolve+align"}
+STEPPED = {"corpus"}  # counts steps, not sources: no rate
+
+
 @app.command()
 def build(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) and http(s) URLs.")],
     db: DbOpt = "accord.db",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (local) or CPUs to "
+                                      "start a local Ray with (ray without --address).")] = 1,
+    engine: Annotated[str, typer.Option("--engine", help="local (a process pool) | ray.")] = "local",
+    address: Annotated[str | None, typer.Option(
+        "--address", help="Ray cluster to join (e.g. auto, ray://head:10001); "
+        "without it --engine ray starts a local one.")] = None,
+    batch: Annotated[int, typer.Option("--batch", help="Inputs per unit of work.")] = 8,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Skip files larger than this.")] = 50.0,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars, no summary.")] = False,
 ) -> None:
     """Read sources, annotate them, and build the findings database.
 
     Exit codes: 0 all read, 1 some inputs skipped, 2 usage error, 3 nothing could be read.
     """
-    from accord.pipeline import LocalEngine
+    from accord.engine import EngineError, make_engine
     from accord.pipeline import build as run_build
     from accord.store.db import BuildLocked, Store, StoreError
 
+    try:
+        eng = make_engine(engine, jobs=jobs, address=address, batch=max(1, batch))
+    except ValueError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
     try:
         store = Store(db)
     except StoreError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from None
-    progress = Progress(TextColumn("{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
-                        TimeRemainingColumn(), console=err, disable=quiet, transient=False)
-    tasks: dict[str, int] = {}
+    progress = Progress(TextColumn("{task.description:<13}"), BarColumn(), MofNCompleteColumn(),
+                        _Rate(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
+                        console=err, disable=quiet, transient=False)
+    tasks: dict[str, TaskID] = {}
 
     def on_progress(stage: str, done: int, total: int) -> None:
         if stage not in tasks:
-            tasks[stage] = progress.add_task(stage, total=max(total, 1))
-        progress.update(tasks[stage], completed=done, total=max(total, 1))
+            if total == 0:
+                return  # nothing to do in this stage: no empty bar
+            tasks[stage] = progress.add_task(STAGES.get(stage, stage), total=total,
+                                             steps=stage in STEPPED)
+        progress.update(tasks[stage], completed=done, total=total)
 
     try:
         with progress:
-            report = run_build(inputs, store, engine=LocalEngine(jobs=jobs),
-                               max_bytes=int(max_mb * 1_000_000), progress=on_progress)
-    except BuildLocked as e:
+            report = run_build(inputs, store, engine=eng, max_bytes=int(max_mb * 1_000_000),
+                               progress=on_progress)
+    except (BuildLocked, EngineError) as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from None
     for name, reason in report.failed:
         err.print(f"[yellow]skipped[/yellow] {name}: {reason}")
     f = report.findings
     if not quiet:
+        for name, first in report.duplicates:
+            err.print(f"[dim]same text as {first}, kept once:[/dim] {name}")
         err.print(
             f"[bold]{report.read}[/bold] read, {report.skipped_unchanged} unchanged, "
             f"{report.removed} removed, [bold]{len(report.failed)}[/bold] failed · "

@@ -1,16 +1,19 @@
 """The build: per-source stages in parallel, then the corpus-wide stages.
 
 Per-source work (read, parse, find times and quantities, extract claims) is a
-function of one input and runs in any engine; its result is written at once in
-its own transaction. A source already stored with the same content and the same
-pipeline version is skipped, so an interrupted build resumes and a rebuild only
-does what changed. The corpus-wide stages (resolve, align) always run over what
-is stored, and replace their results in one transaction.
+function of one batch of inputs (`read_and_annotate`) and runs in any engine
+(`accord.engine`: a local process pool or Ray); each batch of results is written
+as it arrives, every source whole in one transaction. A source already stored
+with the same content and the same pipeline version is skipped (trusted from its
+size and mtime, else compared by content hash), so an interrupted build resumes
+and a rebuild only does what changed. The corpus-wide stages (resolve, align)
+always run over what is stored, and replace their results in one transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,12 +21,13 @@ from accord.align.compare import PlaceIndex
 from accord.align.findings import build_findings
 from accord.annotate.parse import Parsed
 from accord.annotate.quantity import find_quantities
+from accord.engine import Engine, LocalEngine
 from accord.extract.claims import SourceFacts, extract_claims
 from accord.ingest import IngestError, InputRef, discover, read_source
 from accord.model import Claim, EntityRef, Source
 from accord.names import compare_names, find_acronym_definitions
 from accord.resolve.resolver import MentionRec, resolve
-from accord.store.db import Store
+from accord.store.db import SourceStat, Store
 from accord.timex import find_times
 
 PIPELINE_VERSION = "1"
@@ -36,14 +40,15 @@ def annotate_sources(sources: Sequence[Source]) -> list[SourceFacts]:
     """Parse a batch (English through one spaCy `pipe` call) and extract claims."""
     from accord.annotate.nlp import parse_english, parse_russian
 
-    english = [s for s in sources if s.language != "ru"]
-    parsed = dict(zip((s.id for s in english), parse_english(s.text for s in english), strict=True))
-    for s in sources:
+    # by position, not by id: two inputs with the same text have the same id
+    english = [i for i, s in enumerate(sources) if s.language != "ru"]
+    parsed = dict(zip(english, parse_english(sources[i].text for i in english), strict=True))
+    for i, s in enumerate(sources):
         if s.language == "ru":
-            parsed[s.id] = parse_russian(s.text)
+            parsed[i] = parse_russian(s.text)
     out = []
-    for s in sources:
-        p = parsed[s.id]
+    for i, s in enumerate(sources):
+        p = parsed[i]
         times = tuple(find_times(s.text, document_date=s.published, language=s.language))
         quantities = tuple(find_quantities(s.text, language=s.language))
         claims = extract_claims(s, p, times, quantities)
@@ -73,33 +78,20 @@ def read_and_annotate(refs: Sequence[InputRef], max_bytes: int) -> list[SourceFa
             read.append(e)
         except Exception as e:  # a reader bug must not end the build: report it as that input's error
             read.append(IngestError(ref.name, f"unexpected error: {type(e).__name__}: {e}"))
-    good = [r for r in read if isinstance(r, Source)]
-    facts = {f.source.id: f for f in annotate_sources(good)} if good else {}
-    return [facts[r.id] if isinstance(r, Source) else r for r in read]
+    sources = [r for r in read if isinstance(r, Source)]
+    try:
+        done: list[SourceFacts | IngestError] = list(annotate_sources(sources))
+    except Exception:  # one bad text must not sink the batch: find it, report it, go on
+        done = [_annotate_one(s) for s in sources]
+    good = iter(done)
+    return [next(good) if isinstance(r, Source) else r for r in read]
 
 
-# --------------------------------------------------------------------- engines
-
-
-class LocalEngine:
-    """In-process for one job; a process pool over batches for several."""
-
-    def __init__(self, jobs: int = 1, batch: int = 8) -> None:
-        self.jobs = max(1, jobs)
-        self.batch = batch
-
-    def map(self, refs: Sequence[InputRef], max_bytes: int) -> Iterator[list[SourceFacts | IngestError]]:
-        batches = [refs[i : i + self.batch] for i in range(0, len(refs), self.batch)]
-        if self.jobs == 1:
-            for b in batches:
-                yield read_and_annotate(b, max_bytes)
-            return
-        import multiprocessing as mp
-        from functools import partial
-
-        ctx = mp.get_context("spawn")
-        with ctx.Pool(self.jobs) as pool:
-            yield from pool.imap(partial(read_and_annotate, max_bytes=max_bytes), batches)
+def _annotate_one(source: Source) -> SourceFacts | IngestError:
+    try:
+        return annotate_sources([source])[0]
+    except Exception as e:
+        return IngestError(source.name, f"cannot annotate ({type(e).__name__}: {e})")
 
 
 # ----------------------------------------------------------------------- build
@@ -111,13 +103,14 @@ class BuildReport:
     skipped_unchanged: int = 0
     removed: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, same text as)
     claims: int = 0
     entities: int = 0
     findings: dict[str, int] = field(default_factory=dict)
 
     @property
     def exit_code(self) -> int:
-        if self.failed and not (self.read or self.skipped_unchanged):
+        if self.failed and not (self.read or self.skipped_unchanged or self.duplicates):
             return 3
         return 1 if self.failed else 0
 
@@ -129,8 +122,14 @@ def _noop(stage: str, done: int, total: int) -> None:
     pass
 
 
-def build(inputs: Sequence[str], store: Store, *, engine: LocalEngine | None = None,
+def build(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
           max_bytes: int = 50_000_000, progress: Progress = _noop) -> BuildReport:
+    """Bring the database in line with `inputs`: annotate what is new or changed,
+    drop what is gone, then redo the corpus-wide stages over everything stored.
+
+    Results stream from the engine batch by batch and each batch is written as it
+    arrives, so memory does not grow with the number of inputs.
+    """
     engine = engine or LocalEngine()
     report = BuildReport()
     store.acquire_build_lock()
@@ -143,49 +142,102 @@ def build(inputs: Sequence[str], store: Store, *, engine: LocalEngine | None = N
                 store.record_error(item.name, item.reason)
             else:
                 refs.append(item)
-        stored = store.source_versions()
+        stored = store.source_stats()
         # a file that was stored from one of these folders and is gone now is removed
         roots = [str(Path(i).resolve()) for i in inputs if "://" not in i]
         present = {r.location for r in refs}
-        gone = [sid for loc, (sid, _v) in stored.items()
+        gone = [st.id for loc, st in stored.items()
                 if loc not in present and any(loc.startswith(r) for r in roots)]
         if gone:
             store.remove_sources(gone)
             report.removed = len(gone)
-        todo = []
-        for r in refs:
-            old = stored.get(r.location)
-            if old is not None and old[1] == PIPELINE_VERSION and _unchanged(r, old[0]):
-                report.skipped_unchanged += 1
-            else:
-                todo.append(r)
+        todo, stats = _changed(refs, stored, store, max_bytes, report, progress)
+        # the same text as an unchanged stored input (or one written earlier in this
+        # build) is a copy: stored once, so that rebuilds do not swap the two
+        changed = set(stats)
+        where = {st.id: loc for loc, st in stored.items() if loc in present and loc not in changed}
         done = 0
-        progress("read", 0, len(todo))
+        progress("annotate", 0, len(todo))
         for results in engine.map(todo, max_bytes):
+            batch = []
             for res in results:
                 if isinstance(res, IngestError):
                     report.failed.append((res.name, res.reason))
                     store.record_error(res.name, res.reason)
-                else:
-                    store.write_source(res.source, PIPELINE_VERSION, res.parsed.mentions,
-                                       res.times, res.claims)
-                    report.read += 1
-                done += 1
-                progress("read", done, len(todo))
-        progress("resolve", 0, 1)
-        corpus_stage(store, report)
-        progress("resolve", 1, 1)
+                    continue
+                src = res.source
+                first = where.setdefault(src.id, src.location)
+                if first != src.location:
+                    report.duplicates.append((src.name, Path(first).name))
+                    if src.location in stored:  # its earlier, different text is gone
+                        store.remove_sources([stored[src.location].id])
+                    continue
+                batch.append((src, PIPELINE_VERSION, res.parsed.mentions, res.times,
+                              res.claims, stats.pop(src.location, None)))
+            store.write_sources(batch)
+            report.read += len(batch)
+            done += len(results)
+            progress("annotate", done, len(todo))
+        corpus_stage(store, report, progress=progress)
     finally:
         store.release_build_lock()
     return report
 
 
-def _unchanged(ref: InputRef, stored_id: str) -> bool:
-    """Same content as stored? Reading again is cheap next to annotating."""
+Stat = tuple[int, int]
+
+
+def _stat(ref: InputRef) -> Stat | None:
+    """(size, mtime in ns) of a local file; None for a URL or a file that went away."""
+    if "://" in ref.location:
+        return None
+    try:
+        st = os.stat(ref.location)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _changed(refs: Sequence[InputRef], stored: dict[str, SourceStat], store: Store,
+             max_bytes: int, report: BuildReport, progress: Progress
+             ) -> tuple[list[InputRef], dict[str, Stat | None]]:
+    """The inputs to annotate, and the stat of each taken before it is read.
+
+    A stored file with the same size and mtime is trusted unchanged without being
+    read. With the same size but another mtime (touched, copied back) its text is
+    read and hashed, since that is cheap next to annotating it. The stat is taken
+    before the engine reads the file, so a file edited meanwhile is rechecked
+    next time rather than trusted.
+    """
+    todo: list[InputRef] = []
+    stats: dict[str, Stat | None] = {}
+    progress("check", 0, len(refs))
+    for i, r in enumerate(refs, 1):
+        old = stored.get(r.location)
+        st = _stat(r)
+        if old is not None and old.pipeline == PIPELINE_VERSION:
+            if st is not None and (old.size, old.mtime_ns) == st:
+                report.skipped_unchanged += 1
+                progress("check", i, len(refs))
+                continue
+            if (st is None or old.size in (None, st[0])) and _unchanged(r, old.id, max_bytes):
+                report.skipped_unchanged += 1
+                if st is not None:
+                    store.touch_source(r.location, st)
+                progress("check", i, len(refs))
+                continue
+        todo.append(r)
+        stats[r.location] = st
+        progress("check", i, len(refs))
+    return todo, stats
+
+
+def _unchanged(ref: InputRef, stored_id: str, max_bytes: int) -> bool:
+    """Same clean text as stored? Reading again is cheap next to annotating."""
     from accord.ingest import source_id
 
     try:
-        return source_id(read_source(ref).text) == stored_id
+        return source_id(read_source(ref, max_bytes=max_bytes).text) == stored_id
     except IngestError:
         return False
 
@@ -236,7 +288,13 @@ def _place_index(claims: list[Claim], names: dict[str, str]) -> PlaceIndex:
     return PlaceIndex({k: frozenset(v) for k, v in parents.items()}, same_place)
 
 
-def corpus_stage(store: Store, report: BuildReport | None = None) -> None:
+def corpus_stage(store: Store, report: BuildReport | None = None, *,
+                 progress: Progress = _noop) -> None:
+    """Resolve entities and align claims over everything stored, and replace the
+    corpus-wide results in one transaction. Both steps work on blocking keys and
+    indexes (see `resolve.resolver`, `align.findings`), never all pairs."""
+    steps = 5
+    progress("corpus", 0, steps)
     claims = store.all_claims()
     mentions = [MentionRec(*m) for m in store.all_mentions()]
     known = {(m.source_id, m.start, m.end) for m in mentions}
@@ -245,9 +303,12 @@ def corpus_stage(store: Store, report: BuildReport | None = None) -> None:
             if r.start >= 0 and (c.source_id, r.start, r.end) not in known:
                 mentions.append(MentionRec(c.source_id, r.start, r.end, r.text, r.label))
                 known.add((c.source_id, r.start, r.end))
+    progress("corpus", 1, steps)
     definitions = [(sid, long, short) for sid, text in store.source_texts()
                    for long, short, _s, _e in find_acronym_definitions(text)]
+    progress("corpus", 2, steps)
     res = resolve(mentions, definitions, store.corrections())
+    progress("corpus", 3, steps)
 
     def eid_of(sid: str, r: EntityRef) -> str:
         return res.mention_entity.get((sid, r.start, r.end), "")
@@ -258,7 +319,9 @@ def corpus_stage(store: Store, report: BuildReport | None = None) -> None:
     origins = {s.id: s.id for s in store.sources()}
     findings = build_findings(claims, lambda c: c.subject.entity_id, places,
                               lambda sid: origins.get(sid, sid))
+    progress("corpus", 4, steps)
     store.write_corpus(list(res.entities), res.mention_entity, claims, findings, origins)
+    progress("corpus", 5, steps)
     if report is not None:
         report.claims = len(claims)
         report.entities = len(res.entities)

@@ -1,0 +1,52 @@
+"""Engines run the per-source stages (`pipeline.read_and_annotate`) over many inputs.
+
+An engine takes an iterable of inputs and yields the results batch by batch as they
+are done, with a bounded number of batches in flight, so the build can write each
+batch as it arrives and memory stays flat however large the pile is. The local
+engine and the Ray engine call the same function on the same batches, so they
+produce the same database.
+
+    from accord.engine import make_engine
+    engine = make_engine("ray", jobs=4, address="auto")
+    for results in engine.map(refs, max_bytes):  # list[SourceFacts | IngestError]
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Protocol
+
+from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
+from accord.engine.local import LocalEngine
+from accord.engine.unit import EngineError
+
+if TYPE_CHECKING:
+    from accord.engine.unit import Result
+    from accord.ingest import InputRef
+
+ENGINES = ("local", "ray")
+
+
+class Engine(Protocol):
+    def map(self, refs: Iterable[InputRef], max_bytes: int) -> Iterator[list[Result]]:
+        """Results of `read_and_annotate` per batch, in any order, as they are done."""
+        ...
+
+
+def make_engine(name: str = "local", *, jobs: int = 1, address: str | None = None,
+                batch: int = DEFAULT_BATCH) -> Engine:
+    """The engine a user asked for by name (the CLI's `--engine`, `--jobs`, `--address`)."""
+    if name == "local":
+        if address:
+            raise ValueError("--address is for the ray engine")
+        return LocalEngine(jobs=jobs, batch=batch)
+    if name == "ray":
+        from accord.engine.ray_engine import RayEngine
+
+        return RayEngine(address=address, num_cpus=jobs if not address else None, batch=batch)
+    raise ValueError(f"unknown engine {name!r} (one of: {', '.join(ENGINES)})")
+
+
+__all__ = ["DEFAULT_BATCH", "DEFAULT_BATCH_BYTES", "ENGINES", "Engine", "EngineError", "LocalEngine",
+           "batches", "make_engine"]

@@ -1,10 +1,12 @@
 """Reading and writing a build database.
 
-Every write is one short transaction: a source with everything derived from it,
-or the whole corpus-wide result (entities, findings). An interrupted build
-therefore leaves either the old or the new state of each unit, never half of
-one, and a rerun picks up where it stopped. SQLite runs in WAL mode so that the
-report and the web view can read while a build writes.
+Every write is one short transaction: a batch of sources with everything derived
+from them, or the whole corpus-wide result (entities, findings). An interrupted
+build therefore leaves either the old or the new state of each source, never half
+of one, and a rerun picks up where it stopped. SQLite runs in WAL mode so that the
+report and the web view can read while a build writes; PostgreSQL (psycopg 3) holds
+the same schema, kept by the migrations in `migrations/`, and queries that sort
+text sort by code point on both, so both give the same JSON.
 """
 
 from __future__ import annotations
@@ -18,8 +20,19 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy import (
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    update,
+)
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 
 from accord.model import Alias, Claim, Entity, Finding, Removal, Source, Verdict, Zone
 from accord.store import schema as s
@@ -35,7 +48,14 @@ class BuildLocked(StoreError):
 
 
 def to_url(db: str) -> str:
-    """A plain path means an SQLite file; anything with '://' is a SQLAlchemy URL."""
+    """A plain path means an SQLite file; anything with '://' is a SQLAlchemy URL.
+
+    A bare `postgresql://` (or `postgres://`) URL, as libpq and most tools write it,
+    is sent to psycopg 3, the driver accord installs.
+    """
+    for bare in ("postgresql://", "postgres://"):
+        if db.startswith(bare):
+            return "postgresql+psycopg://" + db.removeprefix(bare)
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"
@@ -50,6 +70,17 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+STREAM = 2000  # rows fetched at a time from queries over the whole corpus
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStat:
+    id: str
+    pipeline: str
+    size: int | None
+    mtime_ns: int | None
+
+
 @dataclass(frozen=True, slots=True)
 class StoredSource:
     id: str
@@ -62,7 +93,13 @@ class StoredSource:
 
 
 class Store:
+    """One build database. Opening it brings its schema up to date (Alembic, see
+    `migrations/`): additive migrations are safe for readers too, so every open
+    migrates, and `create=False` only refuses to make a database that is not there."""
+
     def __init__(self, db: str, *, create: bool = True) -> None:
+        from accord.store import migrations
+
         self.url = to_url(db)
         if self.url.startswith("sqlite:///") and not create:
             path = Path(self.url.removeprefix("sqlite:///"))
@@ -71,16 +108,25 @@ class Store:
         self.engine: Engine = create_engine(self.url, future=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        if create:
-            s.metadata.create_all(self.engine)
-            with self.engine.begin() as c:
-                row = c.execute(select(s.meta.c.value).where(s.meta.c.key == "schema_version")).first()
-                if row is None:
-                    c.execute(insert(s.meta).values(key="schema_version", value=str(s.SCHEMA_VERSION)))
-                elif int(row[0]) > s.SCHEMA_VERSION:
-                    raise StoreError(
-                        f"database schema {row[0]} is newer than this accord ({s.SCHEMA_VERSION})"
-                    )
+        try:
+            if not create:
+                with self.engine.connect() as c:
+                    if not inspect(c).has_table("sources"):
+                        raise StoreError(f"no accord database at {_safe(self.url)} "
+                                         "(run `accord build` first)")
+            self.revision = migrations.upgrade(self.engine)
+        except migrations.NewerSchema as e:
+            self.engine.dispose()
+            raise StoreError(str(e)) from None
+        except OperationalError as e:
+            self.engine.dispose()
+            raise StoreError(f"cannot open {_safe(self.url)}: {e.orig}") from None
+        self.dialect = self.engine.dialect.name
+
+    def _by(self, col):
+        """Order by a text column the same way on every database: PostgreSQL would
+        otherwise sort by its locale's collation and SQLite by code point."""
+        return col.collate("C") if self.dialect == "postgresql" else col
 
     def close(self) -> None:
         self.engine.dispose()
@@ -106,35 +152,59 @@ class Store:
     # ------------------------------------------------------------------ sources
     def source_versions(self) -> dict[str, tuple[str, str]]:
         """location -> (source id, pipeline version) of what is stored."""
+        return {loc: (st.id, st.pipeline) for loc, st in self.source_stats().items()}
+
+    def source_stats(self) -> dict[str, SourceStat]:
+        """location -> what a rebuild needs to decide, without reading, that it is unchanged."""
         with self.engine.connect() as c:
-            rows = c.execute(select(s.sources.c.location, s.sources.c.id, s.sources.c.pipeline))
-            return {r.location: (r.id, r.pipeline) for r in rows}
+            rows = c.execute(select(s.sources.c.location, s.sources.c.id, s.sources.c.pipeline,
+                                    s.sources.c.size, s.sources.c.mtime_ns))
+            return {r.location: SourceStat(r.id, r.pipeline, r.size, r.mtime_ns) for r in rows}
 
     def write_source(self, source: Source, pipeline: str, mentions: Iterable, times: Iterable,
-                     claims: Iterable[Claim]) -> None:
+                     claims: Iterable[Claim], stat: tuple[int, int] | None = None) -> None:
+        """Store one source with everything derived from it, replacing what was stored
+        from the same content or the same location, in one transaction."""
+        self.write_sources([(source, pipeline, mentions, times, claims, stat)])
+
+    def write_sources(self, items: Iterable[tuple]) -> None:
+        """Several sources at once, each as for `write_source`, in one transaction: a
+        batch from an engine costs one commit, and still no source is ever half there."""
+        mrows: list[dict] = []
+        trows: list[dict] = []
+        crows: list[dict] = []
         with self.engine.begin() as c:
-            self._delete_sources(c, [source.id])
-            c.execute(delete(s.sources).where(s.sources.c.location == source.location))
-            c.execute(insert(s.sources).values(
-                id=source.id, name=source.name, location=source.location, format=source.format,
-                title=source.title, author=source.author, site=source.site,
-                published=source.published.isoformat() if source.published else None,
-                language=source.language, text=source.text,
-                zones=[[z.start, z.end, z.kind] for z in source.zones],
-                removed=[[r.reason, r.text] for r in source.removed],
-                origin="", pipeline=pipeline, added_at=time.time(),
-            ))
-            rows = [dict(source_id=source.id, start=m.start, end=m.end, text=m.text,
-                         label=m.label, entity_id=None) for m in mentions]
-            if rows:
-                c.execute(insert(s.mentions), rows)
-            rows = [dict(source_id=source.id, start=t.start, end=t.end, text=t.text,
-                         value=value_to_json(t.value)) for t in times]
-            if rows:
-                c.execute(insert(s.times), rows)
-            rows = [{**claim_to_row(cl), "entity_id": None} for cl in claims]
-            if rows:
-                c.execute(insert(s.claims), rows)
+            for source, pipeline, mentions, times, claims, stat in items:
+                at_location = c.execute(select(s.sources.c.id).where(
+                    s.sources.c.location == source.location)).scalars().all()
+                self._delete_sources(c, [source.id, *at_location])
+                size, mtime_ns = stat if stat else (None, None)
+                c.execute(insert(s.sources).values(
+                    id=source.id, name=source.name, location=source.location,
+                    format=source.format, title=source.title, author=source.author,
+                    site=source.site,
+                    published=source.published.isoformat() if source.published else None,
+                    language=source.language, text=source.text,
+                    zones=[[z.start, z.end, z.kind] for z in source.zones],
+                    removed=[[r.reason, r.text] for r in source.removed],
+                    origin="", pipeline=pipeline, added_at=time.time(),
+                    size=size, mtime_ns=mtime_ns,
+                ))
+                mrows += [dict(source_id=source.id, start=m.start, end=m.end, text=m.text,
+                               label=m.label, entity_id=None) for m in mentions]
+                trows += [dict(source_id=source.id, start=t.start, end=t.end, text=t.text,
+                               value=value_to_json(t.value)) for t in times]
+                crows += [{**claim_to_row(cl), "entity_id": None} for cl in claims]
+            for table, rows in ((s.mentions, mrows), (s.times, trows), (s.claims, crows)):
+                if rows:
+                    c.execute(insert(table), rows)
+
+    def touch_source(self, location: str, stat: tuple[int, int]) -> None:
+        """A file whose content proved unchanged: remember its new size and mtime, so the
+        next rebuild need not read it either."""
+        with self.engine.begin() as c:
+            c.execute(update(s.sources).where(s.sources.c.location == location)
+                      .values(size=stat[0], mtime_ns=stat[1]))
 
     def remove_sources(self, ids: Iterable[str]) -> None:
         with self.engine.begin() as c:
@@ -164,7 +234,7 @@ class Store:
             rows = c.execute(select(
                 s.sources.c.id, s.sources.c.name, s.sources.c.location, s.sources.c.title,
                 s.sources.c.published, s.sources.c.language, s.sources.c.origin,
-            ).order_by(s.sources.c.name))
+            ).order_by(self._by(s.sources.c.name), self._by(s.sources.c.location)))
             return [StoredSource(*r) for r in rows]
 
     def source(self, sid: str) -> Source | None:
@@ -181,8 +251,11 @@ class Store:
         )
 
     def source_texts(self) -> Iterator[tuple[str, str]]:
-        with self.engine.connect() as c:
-            yield from c.execute(select(s.sources.c.id, s.sources.c.text).order_by(s.sources.c.id))
+        """Streamed (a server-side cursor on PostgreSQL): the texts of a large corpus
+        never need to be in memory together."""
+        with self.engine.connect().execution_options(yield_per=STREAM) as c:
+            yield from c.execute(select(s.sources.c.id, s.sources.c.text)
+                                 .order_by(self._by(s.sources.c.id)))
 
     def count(self, table: str) -> int:
         t = s.metadata.tables[table]
@@ -191,15 +264,16 @@ class Store:
 
     # ------------------------------------------------------------- corpus-wide
     def all_mentions(self) -> Iterator[tuple[str, int, int, str, str]]:
-        with self.engine.connect() as c:
+        with self.engine.connect().execution_options(yield_per=STREAM) as c:
             yield from c.execute(select(
                 s.mentions.c.source_id, s.mentions.c.start, s.mentions.c.end,
                 s.mentions.c.text, s.mentions.c.label,
-            ).order_by(s.mentions.c.source_id, s.mentions.c.start))
+            ).order_by(self._by(s.mentions.c.source_id), s.mentions.c.start, s.mentions.c.id))
 
     def all_claims(self) -> list[Claim]:
-        with self.engine.connect() as c:
-            return [claim_from_row(r) for r in c.execute(select(s.claims).order_by(s.claims.c.id))]
+        with self.engine.connect().execution_options(yield_per=STREAM) as c:
+            return [claim_from_row(r) for r in
+                    c.execute(select(s.claims).order_by(self._by(s.claims.c.id)))]
 
     def corrections(self) -> list[tuple[str, str, str]]:
         with self.engine.connect() as c:
@@ -224,22 +298,17 @@ class Store:
                 if rows:
                     c.execute(insert(s.aliases), rows)
             c.execute(update(s.mentions).values(entity_id=None))
-            by_entity: dict[str, list[tuple[str, int, int]]] = {}
-            for key, eid in mention_entity.items():
-                by_entity.setdefault(eid, []).append(key)
             rows = c.execute(select(s.mentions.c.id, s.mentions.c.source_id, s.mentions.c.start,
                                     s.mentions.c.end)).all()
             updates = [dict(mid=r.id, eid=mention_entity[(r.source_id, r.start, r.end)])
                        for r in rows if (r.source_id, r.start, r.end) in mention_entity]
             if updates:
-                from sqlalchemy import bindparam
                 c.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
                           .values(entity_id=bindparam("eid")), updates)
             cupd = [dict(cid=cl.id, eid=_subject_entity(cl), val=value_to_json(cl.value),
                          qual=[[k, value_to_json(v)] for k, v in cl.qualifiers])
                     for cl in claims]
             if cupd:
-                from sqlalchemy import bindparam
                 c.execute(update(s.claims).where(s.claims.c.id == bindparam("cid"))
                           .values(entity_id=bindparam("eid"), value=bindparam("val"),
                                   qualifiers=bindparam("qual")), cupd)
@@ -253,7 +322,6 @@ class Store:
                     dict(finding_id=f.id, claim_id=cl.id, position=k)
                     for f in findings for k, cl in enumerate(f.claims)])
             if origins:
-                from sqlalchemy import bindparam
                 c.execute(update(s.sources).where(s.sources.c.id == bindparam("sid"))
                           .values(origin=bindparam("org")),
                           [dict(sid=k, org=v) for k, v in origins.items()])
@@ -265,14 +333,15 @@ class Store:
             for r in c.execute(select(s.aliases).order_by(s.aliases.c.id)):
                 al.setdefault(r.entity_id, []).append(Alias(r.text, tuple(r.sources), r.rule))
             return [Entity(r.id, r.name, r.type, tuple(al.get(r.id, ())))
-                    for r in c.execute(select(s.entities).order_by(s.entities.c.name))]
+                    for r in c.execute(select(s.entities).order_by(
+                        self._by(s.entities.c.name), self._by(s.entities.c.id)))]
 
     def findings(self, kinds: Iterable[str] | None = None) -> list[Finding]:
         claims = {cl.id: cl for cl in self.all_claims()}
         with self.engine.connect() as c:
             members: dict[str, list[str]] = {}
             for r in c.execute(select(s.finding_claims).order_by(
-                    s.finding_claims.c.finding_id, s.finding_claims.c.position)):
+                    self._by(s.finding_claims.c.finding_id), s.finding_claims.c.position)):
                 members.setdefault(r.finding_id, []).append(r.claim_id)
             q = select(s.findings).order_by(s.findings.c.rank)
             if kinds:
@@ -302,6 +371,16 @@ def _lock_alive(value: str) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _safe(url: str) -> str:
+    """A URL fit for an error message: without its password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return url
 
 
 def dumps(obj) -> str:

@@ -1,9 +1,16 @@
-"""The database schema (SQLAlchemy Core): one definition for SQLite and PostgreSQL."""
+"""The database schema (SQLAlchemy Core): one definition for SQLite and PostgreSQL.
+
+This is the shape of the database at the newest migration (`migrations/versions`);
+queries are written against it. A change here needs a new migration too, so that
+databases built by an older accord are brought up to it (`tests/test_migrations.py`
+checks that the two agree).
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -15,7 +22,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the number of the newest migration
 
 metadata = MetaData()
 
@@ -42,6 +49,11 @@ sources = Table(
     Column("origin", String(40), nullable=False, default=""),
     Column("pipeline", String(40), nullable=False),  # version of the per-source stages
     Column("added_at", Float, nullable=False),
+    # size and modification time of the file when it was read: a rebuild trusts a file
+    # whose two are unchanged without reading it again (NULL for URLs: always re-read)
+    Column("size", BigInteger),
+    Column("mtime_ns", BigInteger),
+    Index("ix_sources_location", "location"),
 )
 
 mentions = Table(

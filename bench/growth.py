@@ -1,0 +1,65 @@
+"""Growth: build time and peak memory at 1x, 10x and 100x a corpus.
+
+    python bench/growth.py [--scales 1,10,100] [--jobs 2]
+
+The 1x corpus is the five development seeds (about 42k characters); larger ones
+are the seeds varied (`synth.py`: sentences shuffled, names varied), so every
+source is new text. At the defaults this takes about four minutes here (2 cores):
+the 100x build, 500 sources, dominates. Each build runs in a fresh process; peak
+resident memory is sampled per stage, for the driver (which streams results into
+the store) and for its workers together. Prints numbers, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import child  # noqa: E402
+from synth import make_corpus, seed_texts  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+    seeds = seed_texts()
+    if not seeds:
+        print("skipped: ../shared/seeds is not present")
+        return
+    scales = [int(x) for x in args.scales.split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in scales:
+            pile = Path(tmp) / f"x{k}"
+            make_corpus(pile, len(seeds) * k)
+            chars = sum(len(p.read_text(encoding="utf-8")) for p in pile.iterdir())
+            r = child("build", inputs=[str(pile)], db=str(Path(tmp) / f"x{k}.db"),
+                      jobs=args.jobs, batch=4)
+            mem = r["memory"]
+            rows.append((k, len(seeds) * k, chars, r))
+            print(f"{k:>4}x {len(seeds) * k:>5} sources {chars / 1e6:6.2f} M chars: "
+                  f"{r['seconds']:7.1f} s (annotate {r['stages'].get('annotate', 0):6.1f} s, "
+                  f"resolve+align {r['stages'].get('corpus', 0):5.1f} s) · peak RSS driver "
+                  f"{mem.get('annotate', {}).get('driver_mb', 0):5.0f} MB while annotating, "
+                  f"{mem.get('corpus', {}).get('driver_mb', 0):5.0f} MB in resolve+align; "
+                  f"workers {mem.get('annotate', {}).get('workers_mb', 0):5.0f} MB · "
+                  f"{r['claims']} claims, {r['entities']} entities", flush=True)
+    print("\nratios to the previous size (input grows by the scale ratio):")
+    for (k0, _n0, c0, a), (k1, _n1, c1, b) in zip(rows, rows[1:], strict=False):
+        ann0, ann1 = a["stages"].get("annotate", 0), b["stages"].get("annotate", 0)
+        cor0, cor1 = a["stages"].get("corpus", 0), b["stages"].get("corpus", 0)
+        m0 = a["memory"].get("annotate", {}).get("driver_mb", 0)
+        m1 = b["memory"].get("annotate", {}).get("driver_mb", 0)
+        print(f"{k0}x -> {k1}x (input x{c1 / c0:.1f}): build time x{b['seconds'] / a['seconds']:.1f}, "
+              f"annotate x{ann1 / max(ann0, 1e-9):.1f}, resolve+align x{cor1 / max(cor0, 1e-9):.1f}, "
+              f"driver memory while annotating x{m1 / max(m0, 1e-9):.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""One measured run in a fresh process, for the scale benchmarks.
+
+Each benchmark runs every measurement as `python bench/measure.py KIND ARGS_JSON` so
+that model loading is counted the same way for every side and no cache of one run
+helps the next. The child prints one JSON line: wall seconds, and the peak resident
+memory of the process (and of its worker processes) sampled while each stage ran.
+
+    from measure import child
+    child("build", inputs=["pile/"], db="x.db", jobs=2)  # -> {"seconds": ..., ...}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def child(kind: str, *, one_core: bool = False, **args) -> dict:
+    """Run one measurement in a new Python process and return what it printed."""
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
+    cmd = [sys.executable, str(HERE / "measure.py"), kind, json.dumps(args)]
+    if one_core:
+        cmd.insert(2, "--one-core")
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# ------------------------------------------------------------------ in the child
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            kids = [int(x) for x in f.read().split()]
+    except OSError:
+        return []
+    return kids + [g for k in kids for g in _children(k)]
+
+
+class Sampler:
+    """Peak RSS of this process, and of all its descendants together, per stage."""
+
+    def __init__(self) -> None:
+        self.stage = "start"
+        self.peak: dict[str, list[int]] = {}
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+        self._t.start()
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            own = _rss_kb(me)
+            kids = sum(_rss_kb(k) for k in _children(me))
+            p = self.peak.setdefault(self.stage, [0, 0])
+            p[0], p[1] = max(p[0], own), max(p[1], kids)
+            time.sleep(0.05)
+
+    def stop(self) -> dict[str, dict[str, float]]:
+        self._stop.set()
+        self._t.join()
+        return {k: {"driver_mb": v[0] / 1024, "workers_mb": v[1] / 1024}
+                for k, v in self.peak.items()}
+
+
+def _spacy(texts_file: str) -> dict:
+    import spacy
+
+    from accord.annotate.nlp import english_model_name
+
+    texts = json.loads(Path(texts_file).read_text(encoding="utf-8"))
+    t0 = time.perf_counter()
+    nlp = spacy.load(english_model_name())
+    t1 = time.perf_counter()
+    n = sum(1 for _ in nlp.pipe(texts, batch_size=16))
+    t2 = time.perf_counter()
+    return {"seconds": t2 - t0, "load": t1 - t0, "pipe": t2 - t1, "docs": n}
+
+
+def _build(inputs: list[str], db: str, jobs: int = 1, engine: str = "local",
+           address: str | None = None, batch: int = 8) -> dict:
+    from accord.engine import make_engine
+    from accord.pipeline import build
+    from accord.store.db import Store
+
+    sampler = Sampler()
+    times: dict[str, float] = {}
+    t0 = time.perf_counter()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if sampler.stage != stage:
+            times[sampler.stage] = time.perf_counter() - t0 - sum(times.values())
+            sampler.stage = stage
+
+    store = Store(db)
+    report = build(inputs, store, engine=make_engine(engine, jobs=jobs, address=address,
+                                                     batch=batch), progress=progress)
+    seconds = time.perf_counter() - t0
+    times[sampler.stage] = seconds - sum(times.values())
+    return {"seconds": seconds, "stages": times, "memory": sampler.stop(),
+            "read": report.read, "unchanged": report.skipped_unchanged,
+            "claims": report.claims, "entities": report.entities, "findings": report.findings}
+
+
+def main(argv: list[str]) -> None:
+    if argv and argv[0] == "--one-core":
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        argv = argv[1:]
+    kind, args = argv[0], json.loads(argv[1])
+    result = {"spacy": _spacy, "build": _build}[kind](**args)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,54 @@
+"""The local engine: in this process for one job, a process pool for several.
+
+The pool is fed from the input stream with at most `2 * jobs` batches in flight,
+and results come back as each batch finishes (not in input order), so a slow
+batch never holds finished ones in memory and the driver writes as it goes.
+Workers are spawned (not forked): each loads its own models once, and no lock
+held by a thread of the driver is copied into them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from itertools import chain, islice
+from typing import TYPE_CHECKING
+
+from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
+from accord.engine.unit import Result, work
+
+if TYPE_CHECKING:
+    from accord.ingest import InputRef
+
+
+class LocalEngine:
+    def __init__(self, jobs: int = 1, batch: int = DEFAULT_BATCH,
+                 batch_bytes: int = DEFAULT_BATCH_BYTES, in_flight: int | None = None) -> None:
+        self.jobs = max(1, jobs)
+        self.batch = batch
+        self.batch_bytes = batch_bytes
+        self.in_flight = in_flight or 2 * self.jobs
+
+    def map(self, refs: Iterable[InputRef], max_bytes: int) -> Iterator[list[Result]]:
+        parts = batches(refs, self.batch, self.batch_bytes)
+        head = list(islice(parts, 2))
+        if self.jobs == 1 or len(head) < 2:
+            # one batch (a rebuild that found one new file): starting workers that each
+            # load the models would cost more than the work
+            for b in chain(head, parts):
+                yield work(b, max_bytes)
+            return
+        import multiprocessing as mp
+
+        with ProcessPoolExecutor(self.jobs, mp_context=mp.get_context("spawn")) as pool:
+            running: set[Future] = set()
+            for b in chain(head, parts):
+                if len(running) >= self.in_flight:
+                    done, running = wait(running, return_when=FIRST_COMPLETED)
+                    for f in done:
+                        yield f.result()
+                running.add(pool.submit(work, b, max_bytes))
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                for f in done:
+                    yield f.result()

@@ -1,0 +1,34 @@
+"""The unit of work every engine ships to a worker: one batch of inputs in, the
+results the driver stores out.
+
+It is `pipeline.read_and_annotate` with each parse trimmed to its named mentions:
+tokens and sentences are only needed to extract claims, inside the worker, and
+sending them back would cost more to pickle than the rest of the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from accord.extract.claims import SourceFacts
+    from accord.ingest import IngestError, InputRef
+
+Result = Union["SourceFacts", "IngestError"]
+
+
+class EngineError(RuntimeError):
+    """The engine itself failed (a cluster that cannot be reached), not one input."""
+
+
+def work(refs: Sequence[InputRef], max_bytes: int) -> list[Result]:
+    from accord.extract.claims import SourceFacts
+    from accord.pipeline import read_and_annotate
+
+    return [slim(r) if isinstance(r, SourceFacts) else r for r in read_and_annotate(refs, max_bytes)]
+
+
+def slim(facts: SourceFacts) -> SourceFacts:
+    return replace(facts, parsed=replace(facts.parsed, tokens=(), sentences=()))

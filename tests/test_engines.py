@@ -1,0 +1,79 @@
+"""Engines: the local pool and a real local Ray compute the same database, and both
+stream (a bounded number of batches in flight, not the whole pile at once)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from accord.contracts import entities_json, findings_json
+from accord.engine import LocalEngine, batches, make_engine
+from accord.engine.ray_engine import RayEngine
+from accord.ingest import InputRef, discover
+from accord.pipeline import build
+from accord.store.db import Store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def _json(db: str) -> tuple[dict, dict]:
+    store = Store(db, create=False)
+    return findings_json(store), entities_json(store)
+
+
+@pytest.fixture(scope="module")
+def ray_cluster():
+    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
+    ray = pytest.importorskip("ray")
+    from accord.engine.ray_engine import init_local
+
+    init_local(num_cpus=2)
+    yield ray
+    ray.shutdown()
+
+
+def test_ray_and_local_engines_give_identical_findings(examples_db, ray_cluster, tmp_path):
+    db = str(tmp_path / "ray.db")
+    report = build([str(EXAMPLES)], Store(db), engine=RayEngine(batch=2))
+    assert report.exit_code == 0 and report.read == len(list(discover([str(EXAMPLES)])))
+    assert _json(db) == _json(examples_db)
+
+
+def test_the_ray_engine_keeps_a_bounded_number_of_batches_in_flight(ray_cluster):
+    refs = [r for r in discover([str(EXAMPLES)]) if isinstance(r, InputRef)] * 4
+    pulled = []
+
+    def feed():
+        for r in refs:
+            pulled.append(r)
+            yield r
+
+    results = RayEngine(batch=1, in_flight=2).map(feed(), 50_000_000)
+    first = next(results)
+    # two batches in flight, the one waiting for a free slot, and one input read ahead
+    assert len(first) == 1 and len(pulled) <= 4 < len(refs)
+    results.close()
+
+
+def test_a_pool_of_two_local_workers_gives_the_same_findings_as_one(examples_db, tmp_path):
+    db = str(tmp_path / "pool.db")
+    report = build([str(EXAMPLES)], Store(db), engine=LocalEngine(jobs=2, batch=2))
+    assert report.exit_code == 0
+    assert _json(db) == _json(examples_db)
+
+
+def test_batches_are_bounded_by_count_and_by_bytes():
+    refs = [InputRef(f"/x/{i}.txt", f"{i}.txt", size) for i, size in
+            enumerate([10, 10, 10, 10, 10, 900, 10])]
+    assert [len(b) for b in batches(refs, size=3, max_bytes=1000)] == [3, 3, 1]
+    assert [len(b) for b in batches(refs, size=10, max_bytes=100)] == [5, 1, 1]
+    assert [len(b) for b in batches(refs[5:6], size=10, max_bytes=100)] == [1]  # never empty
+
+
+def test_engines_are_chosen_by_name():
+    assert isinstance(make_engine("local", jobs=3), LocalEngine)
+    assert isinstance(make_engine("ray", address="auto"), RayEngine)
+    with pytest.raises(ValueError, match="unknown engine"):
+        make_engine("spark")
+    with pytest.raises(ValueError, match="address"):
+        make_engine("local", address="auto")

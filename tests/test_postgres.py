@@ -1,0 +1,67 @@
+"""PostgreSQL builds and serves the same database as SQLite.
+
+Runs against the real server named by ACCORD_TEST_PG_URL (`.ci/run` starts one and
+sets it); skipped where that is unset. The database it names is emptied first.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from sqlalchemy import MetaData, create_engine
+
+from accord.contracts import entities_json, findings_json, timeline_json
+from accord.pipeline import build
+from accord.store.db import Store, to_url
+
+PG_URL = os.environ.get("ACCORD_TEST_PG_URL", "")
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+pytestmark = pytest.mark.skipif(not PG_URL, reason="ACCORD_TEST_PG_URL is not set")
+
+
+def _empty(url: str) -> None:
+    engine = create_engine(to_url(url))
+    md = MetaData()
+    md.reflect(engine)
+    md.drop_all(engine)
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def pg_db() -> str:
+    _empty(PG_URL)
+    report = build([str(EXAMPLES)], Store(PG_URL))
+    assert report.exit_code == 0, report.failed
+    return PG_URL
+
+
+def test_postgresql_and_sqlite_give_identical_findings(pg_db, examples_db):
+    pg, lite = Store(pg_db, create=False), Store(examples_db, create=False)
+    assert pg.engine.dialect.name == "postgresql"
+    assert findings_json(pg) == findings_json(lite)
+
+
+def test_postgresql_and_sqlite_give_identical_entities_and_timeline(pg_db, examples_db):
+    pg, lite = Store(pg_db, create=False), Store(examples_db, create=False)
+    assert entities_json(pg) == entities_json(lite)
+    assert timeline_json(pg) == timeline_json(lite)
+
+
+def test_a_rebuild_on_postgresql_is_incremental(pg_db):
+    report = build([str(EXAMPLES)], Store(pg_db))
+    assert report.read == 0 and report.skipped_unchanged > 0
+
+
+def test_the_cli_reads_a_postgresql_url(pg_db):
+    from typer.testing import CliRunner
+
+    from accord.cli import app
+
+    res = CliRunner().invoke(app, ["findings", "--db", pg_db, "--kind", "conflict"])
+    assert res.exit_code == 0 and '"kind": "conflict"' in res.stdout
+
+
+def test_a_bare_postgresql_url_uses_psycopg_3():
+    assert to_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert to_url("postgres://h/db") == "postgresql+psycopg://h/db"
