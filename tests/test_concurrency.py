@@ -155,8 +155,6 @@ def _contend(db: str, start: Any, hold: Any, out: Any) -> None:
     hold.wait()  # nobody lets go before everybody has tried
 
 
-@pytest.mark.xfail(strict=True, reason="store/db.py acquire_build_lock reads, then deletes and "
-                   "inserts, outside one write transaction: builds starting together all get it")
 def test_builds_starting_at_the_same_moment_get_the_lock_one_at_a_time(tmp_path: Path) -> None:
     """Real processes against one real SQLite file, released together by a barrier."""
     from accord.store.db import Store

@@ -480,8 +480,6 @@ def test_the_cli_names_each_bad_input_with_its_reason_and_exits_1(cli_pile, cli_
     assert result(db) == cli_reference[1]
 
 
-@pytest.mark.xfail(strict=True, reason="cli.build prints with rich at 80 columns when stderr is "
-                   "not a terminal: a long reason wraps onto a second line")
 def test_each_skip_message_is_a_single_line_even_on_a_pipe(cli_pile) -> None:
     done, _db, want = cli_pile
     lines = skip_lines(done.stderr)
@@ -579,8 +577,6 @@ def test_urls_that_fail_are_named_and_the_rest_is_built(url_build, cli_reference
     assert result(db) == cli_reference[1]
 
 
-@pytest.mark.xfail(strict=True, reason="cli.build prints names as rich markup: '[bold]' in a "
-                   "file name vanishes, '[/x]' in a URL crashes the command with MarkupError")
 def test_names_are_printed_as_they_are(tmp_path: Path) -> None:
     pile = tmp_path / "pile"
     pile.mkdir()
@@ -594,9 +590,6 @@ def test_names_are_printed_as_they_are(tmp_path: Path) -> None:
     assert f"skipped {url}: cannot fetch" in said
 
 
-@pytest.mark.xfail(strict=True, reason="store/db.py Store.__init__ catches OperationalError "
-                   "only: 'file is not a database' (sqlite3.DatabaseError) escapes as a traceback, "
-                   "exit 1")
 @pytest.mark.parametrize("command", [["build", "{good}"], ["findings"]], ids=["build", "findings"])
 def test_a_db_that_is_not_a_database_is_a_usage_error_and_left_alone(command: list[str],
                                                                     tmp_path: Path) -> None:

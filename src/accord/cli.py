@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -37,7 +38,7 @@ app = typer.Typer(
     help="accord: where sources agree, contradict each other, or stand alone — "
     "with the quote behind every line.\n\n" + EXIT_CODES,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, whatever the width
 out = Console()
 
 DbOpt = Annotated[str, typer.Option("--db", help="SQLite file or SQLAlchemy URL.")]
@@ -50,7 +51,7 @@ def _open(db: str):
     try:
         return Store(db, create=False)
     except StoreError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
 
 
@@ -99,12 +100,12 @@ def build(
     try:
         eng = make_engine(engine, jobs=jobs, address=address, batch=max(1, batch))
     except ValueError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
     try:
         store = Store(db)
     except StoreError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
     progress = Progress(TextColumn("{task.description:<13}"), BarColumn(), MofNCompleteColumn(),
                         _Rate(), TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
@@ -124,21 +125,26 @@ def build(
             report = run_build(inputs, store, engine=eng, max_bytes=int(max_mb * 1_000_000),
                                progress=on_progress)
     except (BuildLocked, EngineError) as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        stored = store.count("sources")
+        err.print(f"[yellow]interrupted[/yellow]: {stored} sources are stored; "
+                  "run the same build again to resume")
+        raise typer.Exit(130) from None
     for name, reason in report.failed:
-        err.print(f"[yellow]skipped[/yellow] {name}: {reason}")
+        err.print(f"[yellow]skipped[/yellow] {escape(name)}: {escape(reason)}")
     f = report.findings
     if not quiet:
         for name, first in report.duplicates:
-            err.print(f"[dim]same text as {first}, kept once:[/dim] {name}")
+            err.print(f"[dim]same text as {escape(first)}, kept once:[/dim] {escape(name)}")
         err.print(
             f"[bold]{report.read}[/bold] read, {report.skipped_unchanged} unchanged, "
             f"{report.removed} removed, [bold]{len(report.failed)}[/bold] failed · "
             f"{report.claims} claims · {report.entities} entities · "
             + ", ".join(f"{f.get(k, 0)} {k}" for k in
                         ("conflict", "disputed", "refines", "agree", "single"))
-            + f" → {db}"
+            + f" → {escape(db)}"
         )
     raise typer.Exit(report.exit_code)
 

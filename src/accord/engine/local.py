@@ -40,7 +40,8 @@ class LocalEngine:
             return
         import multiprocessing as mp
 
-        with ProcessPoolExecutor(self.jobs, mp_context=mp.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(self.jobs, mp_context=mp.get_context("spawn"),
+                                 initializer=die_with_parent) as pool:
             running: set[Future] = set()
             for b in chain(head, parts):
                 if len(running) >= self.in_flight:
@@ -52,3 +53,18 @@ class LocalEngine:
                 done, running = wait(running, return_when=FIRST_COMPLETED)
                 for f in done:
                     yield f.result()
+
+
+def die_with_parent() -> None:
+    """A worker ends when the build that started it ends, even by kill -9: the kernel
+    sends it SIGKILL (Linux prctl PR_SET_PDEATHSIG); elsewhere this does nothing. It runs
+    once the worker's Python has started, so a build killed within its first second can
+    still leave a worker that is starting up."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):
+        pass

@@ -32,7 +32,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from accord.model import Alias, Claim, Entity, Finding, Removal, Source, Verdict, Zone
 from accord.store import schema as s
@@ -118,7 +118,7 @@ class Store:
         except migrations.NewerSchema as e:
             self.engine.dispose()
             raise StoreError(str(e)) from None
-        except OperationalError as e:
+        except DatabaseError as e:  # not a database, unreachable server, locked file
             self.engine.dispose()
             raise StoreError(f"cannot open {_safe(self.url)}: {e.orig}") from None
         self.dialect = self.engine.dialect.name
@@ -133,21 +133,41 @@ class Store:
 
     # ------------------------------------------------------------------ locking
     def acquire_build_lock(self) -> None:
-        """Refuse a second concurrent build on the same database."""
+        """Refuse a second concurrent build on the same database.
+
+        The lock is a row whose key is unique: taking it is one INSERT, so two builds
+        starting at once cannot both succeed. A lock left by a process that died is
+        taken over by deleting exactly that row, which also only one taker can do.
+        """
         me = f"{socket.gethostname()}:{os.getpid()}:{time.time():.0f}"
-        with self.engine.begin() as c:
-            row = c.execute(select(s.meta.c.value).where(s.meta.c.key == "build_lock")).first()
-            if row is not None and _lock_alive(row[0]):
-                raise BuildLocked(
-                    f"another build is writing this database ({row[0].rsplit(':', 1)[0]}); "
-                    "wait for it to finish"
-                )
-            c.execute(delete(s.meta).where(s.meta.c.key == "build_lock"))
-            c.execute(insert(s.meta).values(key="build_lock", value=me))
+        for _ in range(2):
+            try:
+                with self.engine.begin() as c:
+                    c.execute(insert(s.meta).values(key="build_lock", value=me))
+                self._lock = me
+                return
+            except IntegrityError:
+                pass
+            with self.engine.begin() as c:
+                row = c.execute(select(s.meta.c.value).where(s.meta.c.key == "build_lock")).first()
+                if row is not None and _lock_alive(row[0]):
+                    raise BuildLocked(
+                        f"another build is writing this database ({row[0].rsplit(':', 1)[0]}); "
+                        "wait for it to finish"
+                    )
+                if row is not None:
+                    c.execute(delete(s.meta).where(s.meta.c.key == "build_lock",
+                                                   s.meta.c.value == row[0]))
+        raise BuildLocked("another build took this database's lock; wait for it to finish")
 
     def release_build_lock(self) -> None:
+        """Release only our own lock, never another build's."""
+        me = getattr(self, "_lock", None)
+        if me is None:
+            return
         with self.engine.begin() as c:
-            c.execute(delete(s.meta).where(s.meta.c.key == "build_lock"))
+            c.execute(delete(s.meta).where(s.meta.c.key == "build_lock", s.meta.c.value == me))
+        self._lock = None
 
     # ------------------------------------------------------------------ sources
     def source_versions(self) -> dict[str, tuple[str, str]]:
@@ -211,8 +231,17 @@ class Store:
             self._delete_sources(c, list(ids))
 
     def _delete_sources(self, c, ids: list[str]) -> None:
+        """Everything derived from these sources goes with them, findings that cite
+        their claims included: a reader never sees a finding with claims missing."""
         if not ids:
             return
+        gone = select(s.claims.c.id).where(s.claims.c.source_id.in_(ids))
+        hit = select(s.finding_claims.c.finding_id).where(s.finding_claims.c.claim_id.in_(gone))
+        hit_ids = [r[0] for r in c.execute(hit.distinct())]
+        for k in range(0, len(hit_ids), 500):
+            chunk = hit_ids[k : k + 500]
+            c.execute(delete(s.finding_claims).where(s.finding_claims.c.finding_id.in_(chunk)))
+            c.execute(delete(s.findings).where(s.findings.c.id.in_(chunk)))
         for table in (s.claims, s.times, s.mentions):
             c.execute(delete(table).where(table.c.source_id.in_(ids)))
         c.execute(delete(s.sources).where(s.sources.c.id.in_(ids)))
