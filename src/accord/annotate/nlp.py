@@ -61,6 +61,10 @@ def english():
             starts after final punctuation, and never inside short parentheses: the
             small parser otherwise splits "(September 14 (...), 1900, ...)" off its
             subject and loses who the dates are about."""
+            import numpy
+            from spacy.attrs import SENT_START
+
+            flags = numpy.zeros((len(doc), 1), dtype="int64")  # 1 start, -1 never, 0 parser
             depth = 0
             opened_at = 0
             for tok in doc:
@@ -68,19 +72,22 @@ def english():
                     prev = doc[tok.i - 1]
                     if prev.is_space and "\n" in prev.text or "\n\n" in prev.whitespace_:
                         if "\n\n" in prev.text or "\n\n" in prev.whitespace_:
-                            tok.is_sent_start = True
+                            flags[tok.i, 0] = 1
                             depth = 0
                     elif not tok.is_space and (
                         (depth > 0 and tok.idx - opened_at < 400)
                         or prev.text[-1] not in SENTENCE_FINAL
                     ):
-                        tok.is_sent_start = False
+                        flags[tok.i, 0] = -1
                 if tok.text == "(":
                     if depth == 0:
                         opened_at = tok.idx
                     depth += 1
                 elif tok.text == ")" and depth > 0:
                     depth -= 1
+            # set all at once: assigning is_sent_start token by token re-checks the whole
+            # document each time, quadratic in its length
+            doc.from_array([SENT_START], flags.astype("uint64"))
             return doc
 
     nlp = spacy.load(english_model_name())

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from unidecode import unidecode
 
 from accord.model import Alias, Entity
-from accord.names import acronyms_of, blocking_keys, compare_names, strip_name
+from accord.names import acronyms_of, blocking_keys, compare_names, parse_name, strip_name
 
-MAX_BLOCK = 200
-WINDOW = 30
+MAX_BLOCK = 64
+WINDOW = 12
 KIND_OF_LABEL = {"PER": "PER", "ORG": "ORG", "UNIT": "ORG", "MISC": "ORG", "EVENT": "ORG",
                  "GPE": "LOC", "LOC": "LOC", "NORP": "NORP"}
 
@@ -138,17 +138,21 @@ def resolve(mentions: Iterable[MentionRec],
         kind = kind_of[n]
         if kind == "NORP":
             continue
-        for k in sorted(blocking_keys(shown[n], kind)):
+        for k in sorted(_keys(shown[n], kind)):
             blocks[f"{kind}|{k}"].append(n)
         if kind != "PER" and len(shown[n].split()) == 1:
-            for k in sorted(blocking_keys(shown[n], "PER")):
+            for k in sorted(_keys(shown[n], "PER")):
                 blocks[f"PER|{k}"].append(n)  # a name the tagger mislabelled
     surname_only: dict[str, set[str]] = defaultdict(set)
+    compared: set[tuple[str, str, str]] = set()  # names share many keys: compare a pair once
     for bkey, nodes in sorted(blocks.items()):
         kind = bkey.split("|", 1)[0]
         nodes = sorted(set(nodes))
         pairs = _pairs(nodes)
         for a, b in pairs:
+            if (kind, a, b) in compared or cl.uf.find(a) == cl.uf.find(b):
+                continue
+            compared.add((kind, a, b))
             match = compare_names(shown[a], shown[b], kind)
             if not match.same:
                 continue
@@ -186,6 +190,7 @@ def resolve(mentions: Iterable[MentionRec],
 
     # 4. bare surnames
     per_mention: dict[tuple[str, int, int], str] = {}
+    mentions_of: dict[str, list[tuple[str, int, int]]] | None = None
     for short, fulls in sorted(surname_only.items()):
         roots = {cl.uf.find(f) for f in fulls}
         if cl.uf.find(short) in roots:
@@ -195,7 +200,11 @@ def resolve(mentions: Iterable[MentionRec],
             if cl.union(cl.uf.find(full), short, "surname"):
                 why_node.setdefault(short, f"surname of the only matching full name ({shown[full]})")
             continue
-        per_mention.update(_bare_surname_mentions(short, fulls, node_of, surfaces, cl))
+        if mentions_of is None:
+            mentions_of = defaultdict(list)
+            for key, node in node_of.items():
+                mentions_of[node].append(key)
+        per_mention.update(_bare_surname_mentions(short, fulls, mentions_of, surfaces, cl))
 
     # 5. merges asked for by the user
     for act, a, b in corrections:
@@ -212,24 +221,23 @@ def resolve(mentions: Iterable[MentionRec],
 DOMINANCE = 3  # a bare surname goes to a namesake named this many times more often
 
 
-def _bare_surname_mentions(short, fulls, node_of, surfaces, cl) -> dict:
+def _bare_surname_mentions(short, fulls, mentions_of, surfaces, cl) -> dict:
     """A surname shared by several people: each mention goes to the namesake last
     named in full before it in the same source (the first after it when none
     before); in a source that names none of them, to the one the corpus names far
-    more often; otherwise it stays apart."""
+    more often; otherwise it stays apart. Cost: the mentions of these names only."""
     by_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for (sid, start, _end), node in node_of.items():
-        if node in fulls:
-            by_source[sid].append((start, cl.uf.find(node)))
-    weight = Counter()
-    for f in fulls:
+    for f in sorted(fulls):
+        root = cl.uf.find(f)
+        for sid, start, _end in mentions_of[f]:
+            by_source[sid].append((start, root))
+    weight: Counter = Counter()
+    for f in sorted(fulls):
         weight[cl.uf.find(f)] += sum(surfaces[f].values())
     ranked = weight.most_common(2)
     dominant = ranked[0][0] if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] else None
     out = {}
-    for key, node in node_of.items():
-        if node != short:
-            continue
+    for key in mentions_of[short]:
         sid, start, _end = key
         here = sorted(by_source.get(sid, []))
         before = [root for pos, root in here if pos < start]
@@ -240,6 +248,17 @@ def _bare_surname_mentions(short, fulls, node_of, surfaces, cl) -> dict:
         elif dominant is not None:
             out[key] = (dominant, "bare surname; the corpus names this namesake far more often")
     return out
+
+
+def _keys(name: str, kind: str) -> frozenset[str]:
+    """Blocking keys. Two people are only ever the same when their surnames match, so a
+    person is blocked on the keys of the surname alone: blocking on every word puts
+    everyone called Anna in one block."""
+    if kind == "PER":
+        surname = parse_name(name, "PER").surname
+        if surname:
+            return blocking_keys(surname, "PER")
+    return blocking_keys(name, kind)
 
 
 def _pairs(nodes: list[str]) -> list[tuple[str, str]]:
