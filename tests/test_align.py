@@ -71,7 +71,7 @@ def test_one_source_alone_is_single():
 def test_copies_of_one_text_do_not_corroborate_each_other():
     origins = {"a": "a", "b": "a"}
     kind, why, n = judge([claim("a", year(1930)), claim("b", year(1930))],
-                         origin_of=lambda s: origins[s])
+                         origin_of=lambda c: origins[c.source_id])
     assert kind is Verdict.SINGLE and n == 1 and "copies" in why
 
 

@@ -251,3 +251,8 @@ def test_having_n_members_and_a_membership_of_n_are_one_property():
     a = find(claims_of("The Lamplighters Union has 4,000 members."), "member")
     b = find(claims_of("The Lamplighters Union has a membership of 4,100."), "member")
     assert a[0].value.low == 4000 and b[0].value.low == 4100
+
+
+def test_a_relative_clause_speaks_of_the_noun_it_hangs_on():
+    text = "My aunt Helen Marsh, who was born in 1851, wrote about the charts."
+    assert find(claims_of(text), "birth")[0].subject.text == "Helen Marsh"

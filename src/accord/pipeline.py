@@ -19,6 +19,8 @@ from pathlib import Path
 
 from accord.align.compare import PlaceIndex
 from accord.align.findings import build_findings
+from accord.align.independence import PassageIndex, find_dependences
+from accord.align.independence import origins as find_origins
 from accord.annotate.parse import Parsed
 from accord.annotate.quantity import find_quantities
 from accord.engine import Engine, LocalEngine
@@ -316,9 +318,17 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     claims = [_with_entities(c, eid_of) for c in claims]
     names = {e.id: e.name for e in res.entities}
     places = _place_index(claims, names)
-    origins = {s.id: s.id for s in store.sources()}
-    findings = build_findings(claims, lambda c: c.subject.entity_id, places,
-                              lambda sid: origins.get(sid, sid))
+    # independence: whole-text copies share an origin, and a claim whose passage was
+    # pasted from (or into) another source counts with that passage's origin
+    deps = find_dependences(store.source_texts())
+    origins = find_origins(((s.id, "") for s in store.sources()), deps)
+    shared = PassageIndex(deps)
+
+    def claim_origin(c: Claim) -> str:
+        rep = shared.origin(c.source_id, c.evidence.start, c.evidence.end) or c.source_id
+        return origins.get(rep, rep)
+
+    findings = build_findings(claims, lambda c: c.subject.entity_id, places, claim_origin)
     progress("corpus", 4, steps)
     store.write_corpus(list(res.entities), res.mention_entity, claims, findings, origins)
     progress("corpus", 5, steps)

@@ -104,13 +104,14 @@ def _finding_id(subject: str, prop: str, scope: str, claims: Sequence[Claim]) ->
 
 
 def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
-          origin_of: Callable[[str], str] = lambda s: s) -> tuple[Verdict, str, int]:
+          origin_of: Callable[[Claim], str] = lambda c: c.source_id) -> tuple[Verdict, str, int]:
     """The verdict for one group, a plain-language reason, and the number of
-    independent origins behind it (copies of one text count once)."""
+    independent origins behind it: `origin_of` maps a claim to where its passage comes
+    from, so copies of one text, or of one passage, count once."""
     by_source: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         by_source[c.source_id].append(c)
-    origins = {origin_of(s) for s in by_source}
+    origins = {origin_of(c) for c in claims}
     # a source against itself
     for cs in by_source.values():
         for a, b in combinations(cs, 2):
@@ -129,9 +130,9 @@ def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
     # across sources: a conflict needs two sources none of whose values fit each other
     sids = list(by_source)
     for s1, s2 in combinations(sids, 2):
-        if origin_of(s1) == origin_of(s2):
-            continue
         pairs = [(a, b) for a in by_source[s1] for b in by_source[s2]]
+        if all(origin_of(a) == origin_of(b) for a, b in pairs):
+            continue  # one text copied into another does not contradict itself
         if pairs and all(relate(a.value, b.value, places) is Relation.DISJOINT for a, b in pairs):
             a, b = pairs[0]
             hedge = ""
@@ -176,7 +177,7 @@ def _width(c: Claim) -> float:
 
 def build_findings(claims: Iterable[Claim], entity_of: Callable[[Claim], str],
                    places: PlaceIndex = NO_PLACES,
-                   origin_of: Callable[[str], str] = lambda s: s) -> list[Finding]:
+                   origin_of: Callable[[Claim], str] = lambda c: c.source_id) -> list[Finding]:
     out: list[Finding] = []
     for (eid, prop, scope, _), group in group_claims(claims, entity_of).items():
         parts = _events(group, places) if prop in REPEATABLE_PROPERTIES else [group]

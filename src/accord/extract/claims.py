@@ -38,6 +38,8 @@ SUBJECT_LABELS = frozenset({"PER", "ORG", "UNIT", "GPE", "EVENT", "NORP", "MISC"
 PERSONLIKE = frozenset({"PER"})
 CLAUSAL = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "xcomp", "acl"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "который", "которая", "которые",
+                               "кто"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,8 @@ class _Doc:
 
     def subject_tokens(self, t: Token) -> list[Token]:
         subj = [c for c in self.kids(t.i) if c.dep in SUBJECT_DEPS]
+        if subj and t.dep == "relcl" and subj[0].text.lower() in RELATIVE_PRONOUNS:
+            return [self.parsed.tokens[t.head]]  # "X, who was born in 1851": X
         if subj:
             return subj
         # an open clause takes its head's object ("urged us to join") or else its subject;
