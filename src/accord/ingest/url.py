@@ -58,7 +58,9 @@ def fetch(url: str, *, max_bytes: int, timeout: float) -> Fetched:
             while True:
                 if time.monotonic() > deadline:
                     raise Unreadable(f"timed out after {timeout:g}s")
-                chunk = response.read(_CHUNK)
+                # read1: whatever has arrived (one receive), so a server that trickles
+                # bytes meets the deadline instead of filling a whole chunk first
+                chunk = response.read1(_CHUNK)
                 if not chunk:
                     break
                 size += len(chunk)
