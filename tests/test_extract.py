@@ -256,3 +256,9 @@ def test_having_n_members_and_a_membership_of_n_are_one_property():
 def test_a_relative_clause_speaks_of_the_noun_it_hangs_on():
     text = "My aunt Helen Marsh, who was born in 1851, wrote about the charts."
     assert find(claims_of(text), "birth")[0].subject.text == "Helen Marsh"
+
+
+def test_a_count_without_its_own_time_is_scoped_by_the_date_of_its_source():
+    text = "The Lamplighters Union recruited about 4,000 new members."
+    (c,) = find(claims_of(text, published=date(1901, 5, 2)), "count")
+    assert c.qualifier("time").normalized == "1901-05-02"

@@ -25,6 +25,7 @@ from accord.model import (
     Evidence,
     Mention,
     Modality,
+    Precision,
     QuantityMention,
     Source,
     Term,
@@ -527,6 +528,12 @@ def _count_claims(doc: _Doc, sent: Sentence) -> list[Claim]:
                                           ("verb", Term(verb.lemma.lower(), verb.text))]
         if tm is not None:
             quals.append(("time", tm.value))
+        elif doc.source.published is not None:
+            # a figure with no time of its own is the figure of the day it was reported:
+            # two reports of different days are different scopes, not a contradiction
+            day = doc.source.published
+            quals.append(("time", TimeValue(day, day, Precision.DAY, "(date of the source)",
+                                            anchor=Anchor.DOCUMENT)))
         if verb.lemma.lower() in HAVE:
             # "X has 650,000 members": the number of X's members, as "a membership of"
             out.append(_make(doc, sent, subj, attribute_name(qm.value.unit), qm.value, quals[2:], tok))
