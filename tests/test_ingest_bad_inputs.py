@@ -427,36 +427,13 @@ def test_url_nobody_listening() -> None:
 
 def test_a_url_that_trickles_bytes_meets_its_deadline():
     """A server that sends one byte at a time cannot hold a build past the timeout."""
-    import http.server
-    import socketserver
-    import threading
     import time
 
     from accord.ingest.url import fetch
+    from tests.reliability.web import serve
 
-    class Trickle(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain")
-            self.end_headers()
-            try:
-                for _ in range(100):
-                    self.wfile.write(b"a")
-                    self.wfile.flush()
-                    time.sleep(0.1)
-            except OSError:
-                pass
-
-        def log_message(self, *args):
-            pass
-
-    srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Trickle)
-    srv.daemon_threads = True
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
+    with serve({}) as base:
         started = time.monotonic()
         with pytest.raises(Exception, match="timed out"):
-            fetch(f"http://127.0.0.1:{srv.server_address[1]}/slow", max_bytes=10**6, timeout=0.5)
-        assert time.monotonic() - started < 5  # far less than the 10 s the server would take
-    finally:
-        srv.shutdown()
+            fetch(f"{base}/trickle", max_bytes=10**6, timeout=0.5)
+        assert time.monotonic() - started < 5  # the deadline, not the server, ends it

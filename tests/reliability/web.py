@@ -40,6 +40,14 @@ class _Handler(BaseHTTPRequestHandler):
                 while not self.stopping.is_set():
                     self.wfile.write(chunk)
                 return
+            if self.path == "/trickle":  # one byte at a time: only a deadline stops it
+                self.send_response(200)
+                self.send_header("Content-Type", "text/plain; charset=utf-8")
+                self.end_headers()
+                while not self.stopping.wait(0.1):
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                return
             status, ctype, body = self.pages.get(self.path, (404, "text/plain", b"not here"))
             self.send_response(status)
             self.send_header("Content-Type", ctype)
@@ -55,7 +63,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @contextmanager
 def serve(pages: dict[str, tuple[int, str, bytes]]) -> Iterator[str]:
-    """Serve `pages` (path -> status, content type, body) plus /hang, /loop and /endless;
+    """Serve `pages` (path -> status, content type, body) plus /hang, /loop, /endless and
+    /trickle;
     yields the base URL."""
     handler = type("Handler", (_Handler,), {"pages": pages, "stopping": threading.Event()})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
