@@ -160,13 +160,13 @@ def _from_spacy(doc) -> Parsed:
                 end += 1
         begin = e.start
         if e.label_ == "PERSON":
-            # ... and one name late: "Fyodor [Ilyich Kovrigin]"
+            # ... and one name late: "Given [Middle Surname]"
             while begin > 0 and _name_word(doc[begin - 1]) and doc[begin - 1].ent_type_ == "":
                 begin -= 1
             if begin > 0 and raw and _name_word(doc[begin - 1]) and \
                     raw[-1].end == doc[begin - 1].idx + len(doc[begin - 1].text) and \
                     raw[-1].start == doc[begin - 1].idx:
-                raw.pop()  # "[Fedor]GPE [Ilich Kovrigin]PER": one person
+                raw.pop()  # "[Given]GPE [Middle Surname]PER": one person
                 begin -= 1
         span = doc[begin:end]
         raw.append(Mention(span.start_char, span.end_char, span.text, SPACY_LABELS[e.label_]))
