@@ -13,7 +13,13 @@ from dataclasses import dataclass, replace
 
 from accord.annotate.parse import Parsed, Sentence, Token
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
-from accord.extract.coref import Antecedents, resolve_pronouns, token_mentions
+from accord.extract.coref import (
+    Antecedents,
+    main_subject,
+    resolve_pronouns,
+    surname_key,
+    token_mentions,
+)
 from accord.extract.lifespan import lifespan_claims
 from accord.extract.manner import find_manners
 from accord.extract.modality import sentence_modality, version_markers
@@ -36,7 +42,6 @@ from accord.model import (
 
 CLAIM_ZONES_SKIPPED = frozenset({"reference", "byline", "dateline", "heading"})
 SUBJECT_LABELS = frozenset({"PER", "ORG", "UNIT", "GPE", "EVENT", "NORP", "MISC", "LOC"})
-PERSONLIKE = frozenset({"PER"})
 CLAUSAL = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "xcomp", "acl"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "который", "которая", "которые",
@@ -552,15 +557,10 @@ BOX_LABELS_SKIPPED = frozenset({"born", "died", "birth date", "date of birth", "
 def _box_claims(doc: _Doc) -> list[Claim]:
     """Fact-box lines ("Height:<tab>2.06 m") about the thing the page names most."""
     lines = box_lines(doc.text)
-    named = [m for m in doc.parsed.mentions if m.label in ("PER", "ORG", "UNIT", "GPE", "EVENT")]
-    if not lines or not named:
+    main = main_subject([m for m in doc.parsed.mentions
+                         if m.label in ("PER", "ORG", "UNIT", "GPE", "EVENT")])
+    if not lines or main is None:
         return []
-    counts: dict[str, int] = {}
-    for m in named:
-        counts[_local_key(m.text)] = counts.get(_local_key(m.text), 0) + 1
-    top = max(counts, key=counts.get)
-    main = max((m for m in named if _local_key(m.text) == top),
-               key=lambda m: (len(m.text.split()), -m.start))
     values = [*doc.quantities, *(t for t in doc.times if t.value is not None)]
     out = []
     for start, end, label in lines:
@@ -603,14 +603,14 @@ def _anchor_ages(doc: _Doc, claims: list[Claim]) -> list[Claim]:
     births: dict[str, TimeValue] = {}
     for c in claims:
         if c.property == "birth" and isinstance(c.value, TimeValue):
-            births.setdefault(_local_key(c.subject.text), c.value)
+            births.setdefault(surname_key(c.subject.text), c.value)
     out = []
     for c in claims:
         if isinstance(c.value, TimeValue) or c.property in AGELESS:
             out.append(c)
             continue
         age = next((a for a in ages if c.evidence.start <= a[0] < c.evidence.end), None)
-        birth = births.get(_local_key(c.subject.text))
+        birth = births.get(surname_key(c.subject.text))
         if age is None or birth is None:
             out.append(c)
             continue
@@ -635,11 +635,6 @@ def _trigger_lemma(t: Token) -> str:
     if low == "found" and "VerbForm=Inf" in t.morph:
         return "found"  # "went on to found X", not the past of "find"
     return SURFACE_LEMMAS.get(low, t.lemma)
-
-
-def _local_key(name: str) -> str:
-    parts = [p for p in name.replace("’", "'").split() if p[:1].isalpha()]
-    return parts[-1].lower().removesuffix("'s") if parts else name.lower()
 
 
 def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
@@ -675,7 +670,7 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
     unique: dict[tuple, Claim] = {}
     ids: set[str] = set()
     for c in claims:  # one statement about one person counts once, however it was reached
-        key = (c.property, c.evidence.start, c.value.normalized, _local_key(c.subject.text))
+        key = (c.property, c.evidence.start, c.value.normalized, surname_key(c.subject.text))
         if key not in unique and c.id not in ids:
             unique[key] = c
             ids.add(c.id)

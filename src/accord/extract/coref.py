@@ -43,10 +43,6 @@ class Antecedents:
         return self.by_token.get(i, ())
 
 
-def _mention_at(index: dict[int, Mention], tok: Token) -> Mention | None:
-    return index.get(tok.i)
-
-
 def token_mentions(parsed: Parsed) -> dict[int, Mention]:
     """Map each token index to the named mention covering it."""
     out: dict[int, Mention] = {}
@@ -127,14 +123,29 @@ def _salient_person(history, sn: int) -> Mention | None:
         return max(subjects, key=lambda kh: (kh[1][0], -kh[0]))[1][1]
     counts: dict[str, int] = {}
     for _k, h in recent:
-        key = _surname(h[1].text)
+        key = surname_key(h[1].text)
         counts[key] = counts.get(key, 0) + 1
-    return max(recent, key=lambda kh: (counts[_surname(kh[1][1].text)], kh[0]))[1][1]
+    return max(recent, key=lambda kh: (counts[surname_key(kh[1][1].text)], kh[0]))[1][1]
 
 
-def _surname(name: str) -> str:
-    parts = name.replace("’", "'").split()
-    return parts[-1].lower().removesuffix("'s") if parts else ""
+def surname_key(name: str) -> str:
+    """The last word of a name, lowercased, without a possessive: how one source
+    refers back to a person ("Vance", "Vance's" for "Ada Vance")."""
+    parts = [p for p in name.replace("’", "'").split() if p[:1].isalpha()]
+    return parts[-1].lower().removesuffix("'s") if parts else name.lower()
+
+
+def main_subject(mentions: list[Mention]) -> Mention | None:
+    """What a page is about: the name it repeats most (by surname key), in its fullest
+    and earliest form. Fact boxes speak of it."""
+    if not mentions:
+        return None
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[surname_key(m.text)] = counts.get(surname_key(m.text), 0) + 1
+    top = max(counts, key=counts.get)
+    return max((m for m in mentions if surname_key(m.text) == top),
+               key=lambda m: (len(m.text.split()), -m.start))
 
 
 def _titled_person(history, title: str, sn: int) -> Mention | None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 
 from accord.annotate.parse import Parsed
+from accord.extract.coref import main_subject
 from accord.model import Claim, EntityRef, Evidence, Mention, Source, TimeMention
 
 _DASH = re.compile(r"\s[-–—]\s|[–—]|\s-\s?|-(?=\s*\D)")
@@ -90,12 +90,9 @@ def _open_births(source: Source, people: list[Mention], times: list[TimeMention]
 def _infobox_claims(source: Source, people: list[Mention], times: list[TimeMention]) -> list[Claim]:
     """Fact-box lines ("Born:<tab>27 May 1968") speak of the page's main person: the one
     the text names most often."""
-    if not people:
+    main = main_subject(people)
+    if main is None:
         return []
-    counts = Counter(p.text.split()[-1] for p in people)
-    top = counts.most_common(1)[0][0]
-    named = [p for p in people if p.text.split()[-1] == top]
-    main = max(named, key=lambda p: (len(p.text.split()) > 1, -p.start))
     out = []
     for m in _INFOBOX.finditer(source.text):
         t = next((t for t in times if t.start == m.end() and t.value), None)

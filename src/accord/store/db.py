@@ -11,7 +11,6 @@ text sort by code point on both, so both give the same JSON.
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import time
@@ -411,6 +410,3 @@ def _safe(url: str) -> str:
     except Exception:
         return url
 
-
-def dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2)
