@@ -108,3 +108,11 @@ def describe(v: Value) -> str:
     if isinstance(v, Term):
         return v.word
     return v.text
+
+
+def copied_note(origin_a: str, origin_b: str) -> str:
+    """A copy that differs from its original in one value is the contradiction a
+    researcher most needs to see: it is reported, and said to be one."""
+    if origin_a != origin_b:
+        return ""
+    return " The two passages come from one text: one of them changed the value in copying."

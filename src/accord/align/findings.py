@@ -25,7 +25,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
-from accord.align.compare import NO_PLACES, PlaceIndex, Relation, describe, relate
+from accord.align.compare import NO_PLACES, PlaceIndex, Relation, copied_note, describe, relate
+from accord.align.statements import statement_findings
+from accord.extract.statements import STATEMENT
 from accord.extract.triggers import REPEATABLE_PROPERTIES
 from accord.model import Claim, EntityRef, Finding, Modality, TimeValue, Verdict
 
@@ -56,7 +58,7 @@ def _kind(c: Claim) -> str:
 def group_claims(claims: Iterable[Claim], entity_of: Callable[[Claim], str]) -> dict[tuple, list[Claim]]:
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        if c.modality is Modality.NEGATED:
+        if c.modality is Modality.NEGATED or c.property == STATEMENT:
             continue
         eid = entity_of(c)
         if not eid:
@@ -131,8 +133,6 @@ def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
     sids = list(by_source)
     for s1, s2 in combinations(sids, 2):
         pairs = [(a, b) for a in by_source[s1] for b in by_source[s2]]
-        if all(origin_of(a) == origin_of(b) for a, b in pairs):
-            continue  # one text copied into another does not contradict itself
         if pairs and all(relate(a.value, b.value, places) is Relation.DISJOINT for a, b in pairs):
             a, b = pairs[0]
             hedge = ""
@@ -140,7 +140,8 @@ def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
                 hedge = " (at least one of them attributed or hedged)"
             return (Verdict.CONFLICT,
                     f"Sources disagree{hedge}: {describe(a.value)} vs {describe(b.value)}; "
-                    "the values cannot both be true.", len(origins))
+                    f"the values cannot both be true.{copied_note(origin_of(a), origin_of(b))}",
+                    len(origins))
     disputed = [sid for sid, cs in by_source.items() if any(
         (a.evidence.start != b.evidence.start or Modality.DISPUTED in (a.modality, b.modality))
         and relate(a.value, b.value, places) is Relation.DISJOINT for a, b in combinations(cs, 2))]
@@ -178,7 +179,8 @@ def _width(c: Claim) -> float:
 def build_findings(claims: Iterable[Claim], entity_of: Callable[[Claim], str],
                    places: PlaceIndex = NO_PLACES,
                    origin_of: Callable[[Claim], str] = lambda c: c.source_id) -> list[Finding]:
-    out: list[Finding] = []
+    claims = list(claims)
+    out: list[Finding] = statement_findings(claims, origin_of)
     for (eid, prop, scope, _), group in group_claims(claims, entity_of).items():
         parts = _events(group, places) if prop in REPEATABLE_PROPERTIES else [group]
         for part in parts:

@@ -23,6 +23,7 @@ from accord.extract.coref import (
 from accord.extract.lifespan import lifespan_claims
 from accord.extract.manner import find_manners
 from accord.extract.modality import sentence_modality, version_markers
+from accord.extract.statements import STATEMENT, StatementDoc, statement_claims, statement_ref
 from accord.extract.triggers import EN_COMMAND_NOUNS, Trigger, noun_trigger, verb_triggers
 from accord.model import (
     Anchor,
@@ -232,7 +233,7 @@ DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "s
 
 
 def _ref(m: Mention) -> EntityRef:
-    return EntityRef(m.text, m.label, m.start, m.end)
+    return statement_ref(m)
 
 
 def _evidence(doc: _Doc, sent: Sentence) -> Evidence:
@@ -640,6 +641,8 @@ def _trigger_lemma(t: Token) -> str:
 def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                    quantities: Iterable[QuantityMention]) -> tuple[Claim, ...]:
     doc = _Doc(source, parsed, times, quantities)
+    sdoc = StatementDoc(parsed.tokens, doc.kids, doc.entities_at, doc.subject_tokens, doc.times,
+                        doc.quantities)
     claims: list[Claim] = []
     for sent in parsed.sentences:
         if source.zone_at(sent.start) in CLAIM_ZONES_SKIPPED:
@@ -655,6 +658,7 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                     here.extend(_claims_for_trigger(doc, sent, t, trig))
                 here.extend(_command_phrases(doc, sent, t))
         here.extend(_manner_claims(doc, sent, here))
+        owned = set(doc.used)  # the tokens specific rules read; events and statements skip them
         for t in parsed.tokens[sent.first : sent.last]:
             if t.pos == "VERB":
                 here.extend(_event_claims(doc, sent, t, doc.used, here))
@@ -663,6 +667,11 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
             parsed, sent, [*doc.quantities, *(t for t in doc.times if t.value is not None)],
             doc.kids, doc.entities_at,
             lambda snt, owner, prop, value, tok: _make(doc, snt, owner, prop, value, [], tok)))
+        typed = [c.value for c in here if c.property not in ("event", STATEMENT)]
+        here.extend(statement_claims(
+            sdoc, sent, owned.__contains__,
+            lambda snt, owner, prop, value, quals, tok: _make(doc, snt, owner, prop, value, quals, tok),
+            typed.__contains__))
         claims.extend(here)
     claims.extend(lifespan_claims(source, parsed, doc.times, doc.mention_of))
     claims.extend(_box_claims(doc))
@@ -670,7 +679,8 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
     unique: dict[tuple, Claim] = {}
     ids: set[str] = set()
     for c in claims:  # one statement about one person counts once, however it was reached
-        key = (c.property, c.evidence.start, c.value.normalized, surname_key(c.subject.text))
+        key = (c.property, c.evidence.start, c.value.normalized, surname_key(c.subject.text),
+               c.qualifier("relation"), c.qualifier("role"))
         if key not in unique and c.id not in ids:
             unique[key] = c
             ids.add(c.id)

@@ -1,0 +1,160 @@
+"""Judging statements: the same clause with another value, or denied.
+
+Statements (`accord.extract.statements`) carry no meaning of their own beyond
+their words, so they are compared only where that is safe:
+
+- they meet when they have the same subject, the same predicate and the same
+  argument role ("Jamshedpur FC · play game · at");
+- two of them are *aligned* when the rest of their clauses say the same: most
+  of the words of the shorter context are in the other (an overlap coefficient),
+  so "A visited B in 1920" and "A visited C in 1925" never meet as one statement;
+- a conflict needs aligned statements that deny each other (one negated, same
+  value), or that give incompatible values. How much shared context that takes
+  grows with how easily the value could be one of many: a date of a thing that
+  was done once (a book published, a bridge opened: a passive clause about
+  something other than a person) needs the verb alone, while what a person or an
+  organisation does on two dates may well have happened twice; numbers need two
+  shared words; a name or a phrase three, since "played at A" and "played at B"
+  are both true of most people.
+
+Only conflicts become findings: an aligned agreement repeats what the typed
+claims and events already show, and a statement nobody else makes is just a
+sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from itertools import combinations
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from accord.align.compare import Relation, copied_note, describe, relate
+from accord.extract.statements import STATEMENT, polarity, subject_key
+from accord.model import Claim, Finding, Quantity, Term, TimeValue, Value, Verdict
+
+ALIGNED = 0.75  # overlap coefficient of the two contexts
+# shared context words a value conflict needs, by kind of value; None: never by value
+SHARED_FOR: dict[str, int | None] = {"once": 1, "time": None, "quantity": 2, "name": 3}
+SAME_NAME = 88  # token-set similarity of two phrases read as one name
+
+
+def _q(c: Claim, key: str) -> str:
+    v = c.qualifier(key)
+    return v.word if isinstance(v, Term) else ""
+
+
+def _context(c: Claim) -> set[str]:
+    return set(_q(c, "context").split())
+
+
+def relate_values(a: Value, b: Value) -> Relation:
+    """Times and quantities by their bounds; phrases by their words, where one phrase
+    inside the other ("Wembley" / "Wembley Stadium") or two spellings of one name
+    are compatible."""
+    if isinstance(a, Term) and isinstance(b, Term):
+        wa, wb = set(a.word.split()), set(b.word.split())
+        if wa == wb:
+            return Relation.EQUAL
+        if wa < wb:
+            return Relation.WIDER
+        if wb < wa:
+            return Relation.NARROWER
+        fa, fb = unidecode(a.text).lower(), unidecode(b.text).lower()
+        if fuzz.token_set_ratio(fa, fb) >= SAME_NAME or fuzz.ratio(fa, fb) >= SAME_NAME:
+            return Relation.OVERLAP
+        return Relation.DISJOINT
+    return relate(a, b)
+
+
+def _kind(c: Claim) -> str:
+    if isinstance(c.value, TimeValue):
+        once = _q(c, "voice") == "passive" and c.subject.label not in ("PER", "")
+        return "once" if once else "time"
+    if isinstance(c.value, Quantity):
+        return "quantity"
+    return "name"
+
+
+def conflict_between(a: Claim, b: Claim) -> str | None:
+    """Why two statements of one group cannot both be true, or None."""
+    ca, cb = _context(a), _context(b)
+    shared = len(ca & cb)
+    smaller = min(len(ca), len(cb))
+    overlap = shared / smaller if smaller else 1.0
+    if overlap < ALIGNED:
+        return None
+    rel = relate_values(a.value, b.value)
+    pa, pb = polarity(a), polarity(b)
+    if pa != pb:
+        if rel in (Relation.DISJOINT, Relation.INCOMPARABLE):
+            return None
+        yes, no = (a, b) if pa == "positive" else (b, a)
+        return (f"One source states it ({describe(yes.value)}), the other denies it: "
+                f"\u201c{no.evidence.quote[:80]}\u201d.")
+    if pa == "negative" or rel is not Relation.DISJOINT or a.source_id == b.source_id:
+        return None  # within one text, two values of one frame are most often two facts
+    needs = (SHARED_FOR[_kind(a)], SHARED_FOR[_kind(b)])
+    if None in needs or shared < max(n for n in needs if n is not None):
+        return None
+    return (f"The same statement with another value: {describe(a.value)} vs "
+            f"{describe(b.value)}; the rest of the two sentences agrees.")
+
+
+def _finding_id(key: tuple, claims: Iterable[Claim]) -> str:
+    raw = "|".join([*key, *sorted(c.id for c in claims)])
+    return "f" + hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+def statement_findings(claims: Iterable[Claim],
+                       origin_of: Callable[[Claim], str] = lambda c: c.source_id
+                       ) -> list[Finding]:
+    groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.property != STATEMENT:
+            continue
+        subject = subject_key(c)
+        if not subject or (subject.startswith("topic:") and len(c.subject.text.split()) < 2):
+            continue  # "the company": too vague a subject to meet another source's
+        groups[(subject, _q(c, "relation"), _q(c, "role"))].append(c)
+    out: dict[frozenset, Finding] = {}
+    for key, group in groups.items():
+        if len(group) < 2:
+            continue
+        involved: dict[str, Claim] = {}
+        why = ""
+        for a, b in combinations(group, 2):
+            if a.source_id == b.source_id and a.evidence.start == b.evidence.start:
+                continue  # one sentence: a list or a range, not two claims
+            reason = conflict_between(a, b)
+            if reason and a.source_id != b.source_id:
+                reason += copied_note(origin_of(a), origin_of(b))
+            if reason:
+                involved.setdefault(a.id, a)
+                involved.setdefault(b.id, b)
+                why = why or reason
+        if not involved:
+            continue
+        part = tuple(sorted(involved.values(), key=lambda c: (c.source_id, c.evidence.start)))
+        if len({c.source_id for c in part}) == 1:
+            why = "One source contradicts itself. " + why
+        finding = Finding(
+            id=_finding_id(key, part), kind=Verdict.CONFLICT, subject_id=key[0],
+            property=STATEMENT, claims=part, explanation=why,
+            scope=f"{key[1]} \u00b7 {key[2]}",
+            independent_sources=len({origin_of(c) for c in part}),
+        )
+        # one contradiction between two sentences is one finding, whichever of their
+        # arguments shows it: the longest value tells the most
+        sentences = frozenset((c.source_id, c.evidence.start) for c in part)
+        held = out.get(sentences)
+        if held is None or _weight(finding) > _weight(held):
+            out[sentences] = finding
+    return sorted(out.values(), key=lambda f: f.id)
+
+
+def _weight(f: Finding) -> tuple[int, str]:
+    return sum(len(describe(c.value)) for c in f.claims), f.id
