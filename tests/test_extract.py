@@ -212,6 +212,13 @@ def test_fact_box_lines_speak_of_the_main_person():
     assert find(claims, "death", "Brask")[0].value.normalized == "1921-06-09"
 
 
+def test_a_fact_box_flattened_onto_its_heading_line_speaks_of_the_name_heading_it():
+    claims = claims_of("Ottoline Brask Born\t3 May 1850\nOccupation\tSurveyor\n")
+    [birth] = find(claims, "birth")
+    assert (birth.subject.text, birth.value.normalized) == ("Ottoline Brask", "1850-05-03")
+    assert birth.evidence.quote.startswith("Ottoline Brask Born")
+
+
 def test_founded_is_a_founding_even_when_lemmatised_as_find():
     text = "The Lamplighters Union was founded in 1861 by harbour workers."
     assert find(claims_of(text), "founding")[0].value.normalized == "1861"

@@ -87,14 +87,25 @@ def _open_births(source: Source, people: list[Mention], times: list[TimeMention]
     return out
 
 
+_NAMED_BOX = re.compile(
+    r"^[ \t]*(?P<name>[^\t:\n]{2,80}?)[ \t]+(?P<label>born|died|родил(?:ся|ась)|умер(?:ла)?)"
+    r"[ \t]*(?::[ \t]*|\t+)(?=\S)", re.IGNORECASE | re.MULTILINE)
+
+
 def _infobox_claims(source: Source, people: list[Mention], times: list[TimeMention]) -> list[Claim]:
     """Fact-box lines ("Born:<tab>27 May 1968") speak of the page's main person: the one
-    the text names most often."""
+    the text names most often; a box flattened onto its heading line ("Name Born<tab>27
+    May 1968") speaks of the name that heads it."""
     main = main_subject(people)
     if main is None:
         return []
+    found = [(m, main) for m in _INFOBOX.finditer(source.text)]
+    for m in _NAMED_BOX.finditer(source.text):
+        a, b = m.span("name")
+        if any(p.start == a for p in people):  # the tagger may have taken the label in
+            found.append((m, Mention(a, b, m.group("name"), "PER")))
     out = []
-    for m in _INFOBOX.finditer(source.text):
+    for m, main in found:
         t = next((t for t in times if t.start == m.end() and t.value), None)
         if t is None:
             continue
@@ -103,8 +114,10 @@ def _infobox_claims(source: Source, people: list[Mention], times: list[TimeMenti
             else "death"
         line_end = source.text.find("\n", m.start())
         line_end = len(source.text) if line_end < 0 else line_end
-        quote = source.text[m.start() : line_end].strip()
-        start = source.text.index(quote, m.start())
+        line_start = source.text.rfind("\n", 0, m.start()) + 1
+        q_from = line_start if main.start >= line_start else m.start()  # the name heads it
+        quote = source.text[q_from:line_end].strip()
+        start = source.text.index(quote, q_from)
         ev = Evidence(source.id, start, start + len(quote), quote, source.zone_at(start))
         subj = EntityRef(main.text, main.label, main.start, main.end)
         out.append(_claim(source.id, subj, prop, split_span(t)[0].value, ev))
