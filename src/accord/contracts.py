@@ -95,10 +95,16 @@ def findings_json(store: Store, kinds: list[str] | None = None,
 def timeline_events(store: Store) -> list[dict[str, Any]]:
     views = Views(store)
     events = []
-    for c in store.all_claims():
+    claims = sorted(store.all_claims(), key=lambda c: c.property == "statement")
+    dated: set[tuple[str, int, str]] = set()
+    for c in claims:
         t = c.value if isinstance(c.value, TimeValue) else None
         if t is None:
             continue
+        key = (c.source_id, c.evidence.start, t.normalized)
+        if c.property == "statement" and key in dated:
+            continue  # a typed claim or an event of that sentence already has this date
+        dated.add(key)
         events.append((t.earliest, t.latest, c.source_id, c.evidence.start, {
             "time": {"text": t.text, "normalized": t.normalized, "earliest": t.earliest.isoformat(),
                      "latest": t.latest.isoformat(), "precision": t.precision.value,
