@@ -34,6 +34,8 @@ def test_the_exact_set_of_non_single_findings(examples_db):
         ("conflict", "Tobias Wennerholm", "birth"),
         ("conflict", "Tobias Wennerholm", "manner_of_death"),
         ("conflict", "Tobias Wennerholm", "release"),
+        ("conflict", "Tobias Wennerholm", "statement"),
+        ("conflict", "Northern Lantern Company", "statement"),
         ("refines", "Tobias Wennerholm", "birth_place"),
         ("refines", "Tobias Wennerholm", "capture"),
         ("refines", "Tobias Wennerholm", "death"),
@@ -74,6 +76,20 @@ def test_a_text_against_its_own_footnote_is_a_conflict(examples_db):
     assert f["kind"] == "conflict"
     assert {c["zone"] for c in f["claims"]} == {"body", "footnote"}
     assert "footnote" in f["explanation"]
+
+
+def test_the_same_statement_with_another_place_conflicts(examples_db):
+    f = _get(examples_db, "Northern Lantern Company", "statement")
+    assert f["kind"] == "conflict"
+    assert _values(f) == [("harbour_gazette.html", "saltcombe quay"),
+                          ("lantern_encyclopedia.md", "gull haven")]
+
+
+def test_a_statement_one_source_denies_conflicts_and_the_denial_is_shown(examples_db):
+    f = _get(examples_db, "Tobias Wennerholm", "statement")
+    assert f["kind"] == "conflict"
+    modality = {c["source"]["name"].split("/")[-1]: c["modality"] for c in f["claims"]}
+    assert modality == {"archive_notes.txt": "asserted", "coastal_blog.txt": "negated"}
 
 
 def test_an_age_is_anchored_on_the_same_sources_birth(examples_db):

@@ -88,7 +88,7 @@ class StatementDoc:
                 if c.i in out or c.dep in ("punct", "cc") or (
                         not deep and c.dep not in PHRASE_DEPS and c.dep != "conj"):
                     continue
-                if c.pos in ("VERB", "AUX") and (not deep or c.dep in CLAUSAL):
+                if (c.pos in ("VERB", "AUX") and not deep) or (c.dep in CLAUSAL and c.dep != "conj"):
                     continue  # an embedded clause makes a statement of its own
                 out.add(c.i)
                 stack.append(c.i)
@@ -223,7 +223,7 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
         subj, subj_ids = _subject(doc, v)
         if subj is None:
             continue
-        if any(c.dep in ("ccomp", "xcomp") for c in doc.kids(v.i)):
+        if any(c.dep in ("ccomp", "xcomp") and c.pos in ("VERB", "AUX") for c in doc.kids(v.i)):
             continue  # the argument is a clause: its own frame says what is stated
         slots = _slots(doc, v, obj_head)
         if copular and any(c.dep == "cop" for c in doc.kids(v.i)):
@@ -242,7 +242,9 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
             if taken(slot.value) or (obj_head is not None and slot.role == "obj" and isinstance(
                     slot.value, Term) and slot.value.word == obj_head.lemma.lower()):
                 continue  # held by a specific rule, or already named by the relation
-            others = [w for w in _words(doc, clause_ids - slot.tokens)]
+            # what the rest of the clause says: not the value, nor what describes the value
+            value_ids = set().union(*(doc.phrase(i, deep=True) for i in slot.tokens))
+            others = _words(doc, clause_ids - value_ids)
             role = slot.role
             unit = getattr(slot.value, "unit", "")
             if unit:
