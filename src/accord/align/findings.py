@@ -160,20 +160,13 @@ def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
         return (Verdict.AGREE, f"{len(origins)} independent sources give the same value.",
                 len(origins))
     if rels & {Relation.NARROWER, Relation.WIDER}:
-        narrow = min(claims, key=_width)
-        wide = max(claims, key=_width)
+        narrow, wide = next((a, b) for a in claims for b in claims
+                            if relate(a.value, b.value, places) is Relation.NARROWER)
         return (Verdict.REFINES,
                 f"Compatible: {describe(narrow.value)} lies within {describe(wide.value)}; "
                 f"{len(origins)} independent sources.", len(origins))
     return (Verdict.AGREE, f"{len(origins)} independent sources give overlapping values.",
             len(origins))
-
-
-def _width(c: Claim) -> float:
-    v = c.value
-    if isinstance(v, TimeValue):
-        return (v.latest - v.earliest).days
-    return 0.0
 
 
 def build_findings(claims: Iterable[Claim], entity_of: Callable[[Claim], str],
