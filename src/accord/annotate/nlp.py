@@ -121,21 +121,36 @@ def russian():
 # ----------------------------------------------------------------------- English
 
 
+def _tokens(doc) -> tuple[Token, ...]:
+    """The tokens read column-wise from one array: building spaCy Token objects one
+    by one costs as much as a pipeline component."""
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS
+
+    arr = doc.to_array([IDX, LENGTH, LEMMA, POS, DEP, HEAD, MORPH]).tolist()
+    strings = doc.vocab.strings
+    names: dict[int, str] = {0: ""}
+
+    def name(h: int) -> str:
+        got = names.get(h)
+        if got is None:
+            got = names[h] = strings[h]
+        return got
+
+    text = doc.text
+    out = []
+    for i, (idx, length, lemma, pos, dep, head, morph) in enumerate(arr):
+        d = name(dep)
+        if head >= 1 << 63:
+            head -= 1 << 64  # a relative offset to the head, stored unsigned
+        m = name(morph)
+        out.append(Token(i=i, start=idx, end=idx + length, text=text[idx : idx + length],
+                         lemma=name(lemma), pos=name(pos), dep=d if d != "ROOT" else "root",
+                         head=i + head, morph=m if m != "_" else ""))
+    return tuple(out)
+
+
 def _from_spacy(doc) -> Parsed:
-    tokens = tuple(
-        Token(
-            i=t.i,
-            start=t.idx,
-            end=t.idx + len(t.text),
-            text=t.text,
-            lemma=t.lemma_,
-            pos=t.pos_,
-            dep=t.dep_ if t.dep_ != "ROOT" else "root",
-            head=t.head.i,
-            morph=str(t.morph),
-        )
-        for t in doc
-    )
+    tokens = _tokens(doc)
     sentences = tuple(
         Sentence(s.start_char, s.end_char, s.start, s.end) for s in doc.sents if s.text.strip()
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from accord.annotate.parse import Parsed, Sentence, Token
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
@@ -79,6 +80,7 @@ class _Doc:
         self.ante: Antecedents = resolve_pronouns(parsed, self.mention_of)
         self.versions = version_markers(self.text, language=self.lang)
         self.used: set[int] = set()  # trigger tokens a specific rule has used
+        self.cues: dict[tuple[int, int, int], Any] = {}  # modality cue by (sentence, word)
         self.children: dict[int, list[Token]] = {}
         for t in parsed.tokens:
             if t.head != t.i:
@@ -295,8 +297,11 @@ def _make(doc: _Doc, sent: Sentence, subj: Mention, prop: str, value: Value,
     doc.used.add(trigger_tok.i)
     ev = _evidence(doc, sent)
     rel_start = max(0, trigger_tok.start - ev.start)
-    cue = sentence_modality(ev.quote, language=doc.lang, claim_start=rel_start,
-                            claim_end=rel_start + len(trigger_tok.text))
+    key = (ev.start, rel_start, len(trigger_tok.text))
+    cue = doc.cues.get(key)
+    if cue is None:  # several claims of one word (a statement's arguments) share its cue
+        cue = doc.cues[key] = sentence_modality(ev.quote, language=doc.lang, claim_start=rel_start,
+                                                claim_end=rel_start + len(trigger_tok.text))
     modality, attributed = cue.modality, cue.attributed_to
     version = doc.version_of(ev.start)
     if version and modality is Modality.ASSERTED:

@@ -59,6 +59,7 @@ class Slot:
     role: str  # dobj -> "obj"; a preposition's lemma; "attr"; "time"
     value: Value
     tokens: frozenset[int]
+    head: int
 
 
 MakeClaim = Callable[[Sentence, Mention, str, Value, list[tuple[str, Value]], Token], Claim]
@@ -93,6 +94,16 @@ class StatementDoc:
                 out.add(c.i)
                 stack.append(c.i)
         return out
+
+    def within(self, sent: Sentence) -> StatementDoc:
+        """The same document with only the times and quantities of one sentence, so that
+        reading a value looks at a handful, not at every one of a long text."""
+        part = object.__new__(StatementDoc)
+        part.tokens, part.kids = self.tokens, self.kids
+        part.entities_at, part.subject_tokens = self.entities_at, self.subject_tokens
+        part.times = [t for t in self.times if sent.start <= t.start < sent.end]
+        part.quantities = [q for q in self.quantities if sent.start <= q.start < sent.end]
+        return part
 
     def span(self, ids: set[int]) -> tuple[int, int]:
         toks = [self.tokens[i] for i in ids]
@@ -156,7 +167,7 @@ def _slots(doc: StatementDoc, v: Token, obj_head: Token | None) -> list[Slot]:
                     ids = doc.phrase(member.i)
                     value = _value_of(doc, member, ids)
                     if value is not None:
-                        out.append(Slot(role, value, frozenset(ids)))
+                        out.append(Slot(role, value, frozenset(ids), member.i))
     return out
 
 
@@ -208,6 +219,7 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
     specific rule read a token (its claim says it better), `taken` whether a specific
     rule already holds a value for this sentence."""
     out: list[Claim] = []
+    doc = doc.within(sent)
     for v in doc.tokens[sent.first : sent.last]:
         copular = v.pos == "AUX" and v.lemma.lower() in ("be", "быть") and v.dep not in (
             "aux", "auxpass", "cop")
@@ -230,7 +242,7 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
             ids = doc.phrase(v.i) - subj_ids
             value = _value_of(doc, v, ids) if ids else None
             if value is not None:
-                slots.append(Slot("attr", value, frozenset(ids)))
+                slots.append(Slot("attr", value, frozenset(ids), v.i))
         if not slots:
             continue
         relation = _relation(v, obj_head, copular)
@@ -243,7 +255,7 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
                     slot.value, Term) and slot.value.word == obj_head.lemma.lower()):
                 continue  # held by a specific rule, or already named by the relation
             # what the rest of the clause says: not the value, nor what describes the value
-            value_ids = set().union(*(doc.phrase(i, deep=True) for i in slot.tokens))
+            value_ids = doc.phrase(slot.head, deep=True) | slot.tokens
             others = _words(doc, clause_ids - value_ids)
             role = slot.role
             unit = getattr(slot.value, "unit", "")
