@@ -126,6 +126,23 @@ def test_a_copy_that_changed_one_value_is_reported_as_such(tmp_path):
     assert "changed the value in copying" in f["explanation"]
 
 
+def test_a_figure_of_the_day_meets_only_figures_of_the_same_day(tmp_path):
+    def report(day: str, value: str) -> str:
+        return (f"Harbour Exchange Daily\n\n{day}\n\n"
+                f"The Marlow Index currently has a value of {value} points.")
+
+    other_days = findings(tmp_path / "days", {
+        "a.txt": report("Tuesday, June 14, 2016", "9,310"),
+        "b.txt": report("Friday, June 17, 2016", "9,874"),
+    })
+    assert statement_conflicts(other_days) == []
+    same_day = findings(tmp_path / "day", {
+        "a.txt": report("Tuesday, June 14, 2016", "9,310"),
+        "b.txt": report("Tuesday, June 14, 2016", "9,874"),
+    })
+    assert len(statement_conflicts(same_day)) == 1
+
+
 def test_russian_statements_meet_the_same_way(tmp_path):
     found = findings(tmp_path, {
         "a.txt": "Роман «Тихий берег» был издан в 1967 году.",

@@ -15,7 +15,10 @@ their words, so they are compared only where that is safe:
   something other than a person) needs the verb alone, while what a person or an
   organisation does on two dates may well have happened twice; numbers need two
   shared words; a name or a phrase three, since "played at A" and "played at B"
-  are both true of most people.
+  are both true of most people;
+- two statements of different times are both true: a clause's own time, or else
+  the date of its source ("currently has a value of ..." in two reports of
+  different days).
 
 Only conflicts become findings: an aligned agreement repeats what the typed
 claims and events already show, and a statement nobody else makes is just a
@@ -87,6 +90,10 @@ def conflict_between(a: Claim, b: Claim) -> str | None:
     overlap = shared / smaller if smaller else 1.0
     if overlap < ALIGNED:
         return None
+    ta, tb = a.qualifier("time"), b.qualifier("time")
+    if isinstance(ta, TimeValue) and isinstance(tb, TimeValue) and \
+            relate(ta, tb) is Relation.DISJOINT:
+        return None  # said of different times: both may be true
     rel = relate_values(a.value, b.value)
     pa, pb = polarity(a), polarity(b)
     if pa != pb:

@@ -647,7 +647,7 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                    quantities: Iterable[QuantityMention]) -> tuple[Claim, ...]:
     doc = _Doc(source, parsed, times, quantities)
     sdoc = StatementDoc(parsed.tokens, doc.kids, doc.entities_at, doc.subject_tokens, doc.times,
-                        doc.quantities)
+                        doc.quantities, source.published)
     claims: list[Claim] = []
     for sent in parsed.sentences:
         if source.zone_at(sent.start) in CLAIM_ZONES_SKIPPED:

@@ -20,16 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from accord.annotate.parse import Sentence, Token
 from accord.model import (
+    Anchor,
     Claim,
     EntityRef,
     Mention,
     Modality,
+    Precision,
     QuantityMention,
     Term,
     TimeMention,
+    TimeValue,
     Value,
 )
 
@@ -71,13 +75,15 @@ class StatementDoc:
     def __init__(self, tokens: Sequence[Token], kids: Callable[[int], list[Token]],
                  entities_at: Callable[[Token], tuple[Mention, ...]],
                  subject_tokens: Callable[[Token], list[Token]],
-                 times: Sequence[TimeMention], quantities: Sequence[QuantityMention]) -> None:
+                 times: Sequence[TimeMention], quantities: Sequence[QuantityMention],
+                 document_date: date | None = None) -> None:
         self.tokens = tokens
         self.kids = kids
         self.entities_at = entities_at
         self.subject_tokens = subject_tokens
         self.times = [t for t in times if t.value is not None]
         self.quantities = list(quantities)
+        self.document_date = document_date
 
     def phrase(self, i: int, *, deep: bool = False) -> set[int]:
         """The noun phrase headed by token i: its modifiers, and with `deep` also its
@@ -103,6 +109,7 @@ class StatementDoc:
         part.entities_at, part.subject_tokens = self.entities_at, self.subject_tokens
         part.times = [t for t in self.times if sent.start <= t.start < sent.end]
         part.quantities = [q for q in self.quantities if sent.start <= q.start < sent.end]
+        part.document_date = self.document_date
         return part
 
     def span(self, ids: set[int]) -> tuple[int, int]:
@@ -267,6 +274,10 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
                 ("context", Term(" ".join(sorted(set(others))), " ".join(clause_words))),
                 ("polarity", Term("negative" if negated else "positive", "")),
             ]
+            when = _when(doc, clause_ids - value_ids) if not isinstance(slot.value, TimeValue) \
+                else None
+            if when is not None:
+                quals.append(("time", when))
             if "Voice=Pass" in v.morph or any(c.dep in ("auxpass", "nsubjpass")
                                               for c in doc.kids(v.i)):
                 quals.append(("voice", Term("passive", "")))
@@ -277,6 +288,20 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
                 claim = replace(claim, modality=Modality.ASSERTED)  # a "not" of another clause
             out.append(claim)
     return out
+
+
+def _when(doc: StatementDoc, ids: set[int]) -> TimeValue | None:
+    """The time a statement holds at: a time of its own clause, else the day its source
+    was published ("currently has 650 members" is the figure of that day)."""
+    if ids:
+        a, b = doc.span(ids)
+        for tm in doc.times:
+            if a <= tm.start and tm.end <= b:
+                return tm.value
+    day = doc.document_date
+    if day is None:
+        return None
+    return TimeValue(day, day, Precision.DAY, "(date of the source)", anchor=Anchor.DOCUMENT)
 
 
 def polarity(c: Claim) -> str:
