@@ -274,8 +274,8 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
                 ("context", Term(" ".join(sorted(set(others))), " ".join(clause_words))),
                 ("polarity", Term("negative" if negated else "positive", "")),
             ]
-            when = _when(doc, clause_ids - value_ids) if not isinstance(slot.value, TimeValue) \
-                else None
+            when = None if isinstance(slot.value, TimeValue) else _when(
+                doc, clause_ids - value_ids, present=_present(doc, v))
             if when is not None:
                 quals.append(("time", when))
             if "Voice=Pass" in v.morph or any(c.dep in ("auxpass", "nsubjpass")
@@ -290,16 +290,22 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
     return out
 
 
-def _when(doc: StatementDoc, ids: set[int]) -> TimeValue | None:
-    """The time a statement holds at: a time of its own clause, else the day its source
-    was published ("currently has 650 members" is the figure of that day)."""
+def _present(doc: StatementDoc, v: Token) -> bool:
+    return any("Tense=Pres" in t.morph for t in (v, *doc.kids(v.i))
+               if t.i == v.i or t.dep in ("aux", "auxpass", "cop"))
+
+
+def _when(doc: StatementDoc, ids: set[int], *, present: bool) -> TimeValue | None:
+    """The time a statement holds at: a time of its own clause, else, for a clause in
+    the present tense, the day its source was published ("currently has 650 members"
+    is the figure of that day; "kept its depot at" tells the past, whenever written)."""
     if ids:
         a, b = doc.span(ids)
         for tm in doc.times:
             if a <= tm.start and tm.end <= b:
                 return tm.value
     day = doc.document_date
-    if day is None:
+    if day is None or not present:
         return None
     return TimeValue(day, day, Precision.DAY, "(date of the source)", anchor=Anchor.DOCUMENT)
 
