@@ -45,6 +45,7 @@ LIGHT_WORDS = frozenset({"also", "then", "later", "still", "so", "only", "just",
                          "other", "own", "same", "not", "never", "n't", "также", "тоже", "уже",
                          "ещё", "еще", "затем", "потом", "не", "так"})
 MAX_PHRASE_WORDS = 8
+MAX_SENTENCE_TOKENS = 150
 JUNK = frozenset(";[]{}|<>=/\\")
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "не", "ни", "нет", "никогда"})
 ARGUMENT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "agent", "prep", "obl",
@@ -226,6 +227,8 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
     specific rule read a token (its claim says it better), `taken` whether a specific
     rule already holds a value for this sentence."""
     out: list[Claim] = []
+    if sent.last - sent.first > MAX_SENTENCE_TOKENS:
+        return out  # a table or a list run together, not a clause to read
     doc = doc.within(sent)
     for v in doc.tokens[sent.first : sent.last]:
         copular = v.pos == "AUX" and v.lemma.lower() in ("be", "быть") and v.dep not in (
