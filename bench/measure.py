@@ -95,6 +95,10 @@ def _spacy(texts_file: str) -> dict:
     return {"seconds": t2 - t0, "load": t1 - t0, "pipe": t2 - t1, "docs": n}
 
 
+# the steps `pipeline.corpus_stage` reports, in order
+CORPUS_STEPS = ("read", "keys", "resolve", "align", "write")
+
+
 def _build(inputs: list[str], db: str, jobs: int = 1, engine: str = "local",
            address: str | None = None, batch: int = 8) -> dict:
     from accord.engine import make_engine
@@ -103,19 +107,29 @@ def _build(inputs: list[str], db: str, jobs: int = 1, engine: str = "local",
 
     sampler = Sampler()
     times: dict[str, float] = {}
+    steps: dict[str, float] = {}  # the corpus-wide stage, step by step
     t0 = time.perf_counter()
+    last = [t0, 0]  # time and step of the last report
 
     def progress(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
         if sampler.stage != stage:
-            times[sampler.stage] = time.perf_counter() - t0 - sum(times.values())
+            times[sampler.stage] = now - t0 - sum(times.values())
             sampler.stage = stage
+        if stage == "corpus":
+            if done:
+                # from nothing to done in one report: nothing had changed, nothing was done
+                name = "skipped" if done - last[1] > 1 else (
+                    CORPUS_STEPS[done - 1] if done <= len(CORPUS_STEPS) else str(done))
+                steps[name] = steps.get(name, 0.0) + now - last[0]
+            last[0], last[1] = now, done
 
     store = Store(db)
     report = build(inputs, store, engine=make_engine(engine, jobs=jobs, address=address,
                                                      batch=batch), progress=progress)
     seconds = time.perf_counter() - t0
     times[sampler.stage] = seconds - sum(times.values())
-    return {"seconds": seconds, "stages": times, "memory": sampler.stop(),
+    return {"seconds": seconds, "stages": times, "corpus_steps": steps, "memory": sampler.stop(),
             "read": report.read, "unchanged": report.skipped_unchanged,
             "claims": report.claims, "entities": report.entities, "findings": report.findings}
 

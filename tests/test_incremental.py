@@ -112,3 +112,116 @@ def test_a_correction_survives_a_rebuild_with_changes(pile, tmp_path):
     merged = [e for e in entities_json(store)["entities"]
               if {a, b} <= {e["name"], *e["aliases"]}]
     assert len(merged) == 1
+
+
+# Made up for this test: a note that pastes a paragraph of another source and names
+# people of the pile in other spellings, so that adding it moves copies, entities and
+# findings at once.
+ENTRY = ("Marta Quillon Entry\n\nThis entry is fictional.\n\n"
+         "Marta Quillon was born in 1884 in the ferry town of Orsk, where her father kept "
+         "the lighthouse and her mother taught at the harbour school for many years.\n\n"
+         "She joined the Lake Survey Office (LSO) in 1906 and drew its first charts.\n")
+NOTE = ("A Reader's Note\n\nThis note is fictional.\n\n"
+        "Marta Quillon was born in 1884 in the ferry town of Orsk, where her father kept "
+        "the lighthouse and her mother taught at the harbour school for many years.\n\n"
+        "Our copy of the register disagrees. Marta Quill\u00f3n was born in 1885 in Orsk. "
+        "Marta Quill\u00f3n joined the LSO in 1907. Marta Quill\u00f3n died in 1952.\n")
+
+
+def _everything(store: Store) -> tuple:
+    from accord.align.independence import find_dependences
+    from accord.contracts import timeline_json
+
+    copies = store.copies()
+    assert copies == find_dependences(store.source_texts())  # the kept pairs are complete
+    assert store.unlinked() == 0
+    return (findings_json(store), entities_json(store), timeline_json(store), copies,
+            _rows(store))
+
+
+def _rows(store: Store) -> dict[str, list]:
+    """Every corpus-wide row as stored (less row ids, paths and times), so that a row
+    left stale by a rebuild shows even where no view reads it."""
+    from sqlalchemy import select
+
+    from accord.store import schema as s
+
+    cols = {s.entities: None, s.findings: None, s.finding_claims: None,
+            s.aliases: ["entity_id", "text", "rule", "sources"],
+            s.mentions: ["source_id", "start", "end", "text", "label", "entity_id"],
+            s.claims: ["id", "entity_id", "value", "qualifiers"],
+            s.sources: ["id", "origin"], s.name_nodes: None, s.name_matches: None,
+            s.name_forms: None}
+    out = {}
+    with store.engine.connect() as c:
+        for table, names in cols.items():
+            picked = [table.c[n] for n in names] if names else list(table.c)
+            out[table.name] = sorted(repr(tuple(r)) for r in c.execute(select(*picked)))
+    return out
+
+
+def test_adding_and_removing_a_source_ends_where_a_build_from_scratch_does(pile, tmp_path):
+    (pile / "entry.txt").write_text(ENTRY, encoding="utf-8")
+    store = Store(str(tmp_path / "inc.db"))
+    build([str(pile)], store)
+    only_a = _everything(store)
+    (pile / "note.txt").write_text(NOTE, encoding="utf-8")
+    assert build([str(pile)], store).read == 1
+    a_and_b = _everything(store)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(pile, fresh)
+    assert a_and_b == _everything(_built(fresh, tmp_path / "fresh.db"))
+    assert a_and_b != only_a and any(not d.duplicate for d in a_and_b[3])
+    (pile / "note.txt").unlink()
+    assert build([str(pile)], store).removed == 1
+    assert _everything(store) == only_a
+
+
+def _built(folder: Path, db: Path) -> Store:
+    store = Store(str(db))
+    build([str(folder)], store)
+    return store
+
+
+def test_a_rebuild_with_nothing_changed_does_not_redo_the_corpus(pile, tmp_path, monkeypatch):
+    import accord.pipeline as p
+
+    store = Store(str(tmp_path / "a.db"))
+    first = build([str(pile)], store)
+    monkeypatch.setattr(p, "resolve", lambda *a, **k: pytest.fail("resolved again"))
+    again = build([str(pile)], store)
+    assert (again.claims, again.entities, again.findings) == (
+        first.claims, first.entities, first.findings)
+    store.add_correction("split", "a", "b")
+    with pytest.raises(pytest.fail.Exception, match="resolved again"):
+        p.corpus_stage(store)
+
+
+PG_URL = os.environ.get("ACCORD_TEST_PG_URL", "")
+
+
+@pytest.mark.skipif(not PG_URL, reason="ACCORD_TEST_PG_URL is not set")
+def test_an_incremental_build_on_postgresql_ends_where_sqlite_from_scratch_does(pile, tmp_path):
+    from sqlalchemy import MetaData, create_engine
+
+    from accord.contracts import timeline_json
+    from accord.store.db import to_url
+
+    engine = create_engine(to_url(PG_URL))
+    md = MetaData()
+    md.reflect(engine)
+    md.drop_all(engine)  # the database it names is emptied first
+    engine.dispose()
+
+    def views(store: Store) -> tuple:
+        return findings_json(store), entities_json(store), timeline_json(store), store.copies()
+
+    (pile / "entry.txt").write_text(ENTRY, encoding="utf-8")
+    pg = Store(PG_URL)
+    build([str(pile)], pg)
+    (pile / "note.txt").write_text(NOTE, encoding="utf-8")
+    build([str(pile)], pg)
+    assert views(pg) == views(_built(pile, tmp_path / "ab.db"))
+    (pile / "note.txt").unlink()
+    build([str(pile)], pg)
+    assert views(pg) == views(_built(pile, tmp_path / "a.db"))

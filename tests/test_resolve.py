@@ -2,6 +2,7 @@
 
 import shutil
 
+import pytest
 from typer.testing import CliRunner
 
 from accord.cli import app
@@ -101,3 +102,83 @@ def test_the_names_corpus_meets_its_gold(tmp_path):
     assert res.get("entity pair precision") >= 0.98
     assert res.get("entity pair recall") >= 0.95
     assert res.get("agree recall") == 1.0 and res.get("not-conflict pass") == 1.0
+
+
+# ------------------------------------------------- incremental resolution
+
+def _random_corpus(seed: int, n_sources: int = 30):
+    """Made-up names in many spellings and forms (initials, bare surnames, possessives,
+    respellings, mislabelled kinds, organisations named after people), so that blocks
+    overlap, shown forms and kinds shift as sources come and go, and bare surnames
+    meet several namesakes."""
+    import random
+
+    rng = random.Random(seed)
+    syll = ["ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "in", "ta", "bri", "om"]
+
+    def word() -> str:
+        return "".join(rng.choice(syll) for _ in range(rng.randint(2, 3))).capitalize()
+
+    def respell(w: str) -> str:
+        i = rng.randrange(1, len(w))
+        return w[:i] + rng.choice("aeiou") + w[i + 1:]
+
+    surnames = [word() for _ in range(8)]
+    givens = [word() for _ in range(6)]
+    people = [(rng.choice(givens), rng.choice(surnames)) for _ in range(14)]
+    sources = {}
+    for k in range(n_sources):
+        sid = f"s{k:03d}"
+        out, pos = [], 0
+        for _ in range(rng.randint(4, 12)):
+            g, s = rng.choice(people)
+            form = rng.choice([f"{g} {s}", f"{g[0]}. {s}", s, f"{s}'s", f"General {s}",
+                               f"{g} {respell(s)}", f"{s} Shipping Company", f"{s} Bay",
+                               f"{g} {s} {rng.choice(surnames)}"])
+            label = rng.choice(["PER"] * 6 + ["ORG", "GPE"])
+            if "Company" in form:
+                label = "ORG"
+            out.append(m(sid, pos, form, label))
+            pos += len(form) + rng.randint(5, 40)
+        sources[sid] = out
+    definitions = [(sid, f"{s} Shipping Company", f"{s[0]}SC") for sid, s in
+                   ((f"s{k:03d}", rng.choice(surnames)) for k in range(0, n_sources, 7))]
+    return sources, definitions
+
+
+def _same(a, b) -> bool:
+    return a.entities == b.entities and a.mention_entity == b.mention_entity
+
+
+@pytest.mark.parametrize("block", [(64, 12), (4, 2)], ids=["default-blocks", "tiny-blocks"])
+@pytest.mark.parametrize("seed", range(6))
+def test_resolving_with_the_previous_state_gives_the_result_from_scratch(monkeypatch, seed, block):
+    import random
+
+    import accord.resolve.resolver as r
+
+    # tiny blocks make most blocks windowed, where adding a node shifts the pairs of others
+    monkeypatch.setattr(r, "MAX_BLOCK", block[0])
+    monkeypatch.setattr(r, "WINDOW", block[1])
+    sources, definitions = _random_corpus(seed)
+    rng = random.Random(seed)
+    everything = [x for ms in sources.values() for x in ms]
+    # splits between forms the rules join: which merge a split refuses depends on the
+    # order in which the matches are applied
+    corrections = []
+    for e in resolve(everything, definitions).entities:
+        forms = sorted({a.text for a in e.aliases})
+        if len(forms) > 2 and len(corrections) < 3:
+            corrections.append(("split", forms[0], forms[-1]))
+    left_out = set(rng.sample(sorted(sources), 3))
+    part = [x for sid, ms in sources.items() if sid not in left_out for x in ms]
+    scratch_all = resolve(everything, definitions, corrections)
+    scratch_part = resolve(part, definitions, corrections)
+    grown = resolve(everything, definitions, corrections, scratch_part.state)
+    assert _same(grown, scratch_all)
+    assert grown.state == scratch_all.state
+    assert grown.compared < scratch_all.compared
+    shrunk = resolve(part, definitions, corrections, grown.state)
+    assert _same(shrunk, scratch_part)
+    assert shrunk.state == scratch_part.state
+    assert resolve(everything, definitions, corrections, scratch_all.state).compared == 0

@@ -92,3 +92,28 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path):
 def test_reading_a_missing_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no database"):
         Store(str(tmp_path / "missing.db"), create=False)
+
+
+def test_what_a_rebuild_reuses_goes_with_its_source(tmp_path):
+    from accord.align.independence import Dependence
+    from accord.resolve.resolver import NodeInfo, ResolverState
+    from accord.source_keys import source_keys
+    from accord.store.db import Kept
+
+    store = Store(str(tmp_path / "t.db"))
+    a = _source("Ada Quill was born in 1900. The Lake Survey Office (LSO) hired her.")
+    b = _source("Bo Lind was born in 1901.", loc="/tmp/b.txt")
+    for src in (a, b):
+        store.write_sources([(src, "1", [], [], [], None, source_keys(src.text))])
+    keys = store.source_keys()
+    assert keys[a.id].keys.definitions == (("Lake Survey Office", "LSO"),)
+    assert not keys[a.id].linked and store.unlinked() == 2
+    pair = Dependence(*sorted((a.id, b.id)), 0.25, ((0, 10, 3, 13), (20, 30, 23, 33)))
+    state = ResolverState({"ada quill": NodeInfo("PER", "Ada Quill", ("PER|k:qll",))},
+                          {("PER", "ada quill", "quill"): "surname-only"}, {"Ada Quill's": "Ada Quill"})
+    store.write_corpus([], {}, [], [], {}, kept=Kept(
+        resolver=state, rules="r1", copies=[pair], relinked={a.id, b.id}, inputs="x"))
+    assert store.copies() == [pair] and store.unlinked() == 0
+    assert store.resolver_state() == ("r1", state) and store.meta("corpus_inputs") == "x"
+    store.remove_sources([b.id])
+    assert store.copies() == [] and set(store.source_keys()) == {a.id}

@@ -6,8 +6,10 @@ function of one batch of inputs (`read_and_annotate`) and runs in any engine
 as it arrives, every source whole in one transaction. A source already stored
 with the same content and the same pipeline version is skipped (trusted from its
 size and mtime, else compared by content hash), so an interrupted build resumes
-and a rebuild only does what changed. The corpus-wide stages (resolve, align)
-always run over what is stored, and replace their results in one transaction.
+and a rebuild only does what changed. The corpus-wide stages (resolve, align) run
+over what is stored, reuse what the previous build kept wherever the inputs it
+came from are unchanged, and write what changed in one transaction
+(`corpus_stage`).
 """
 
 from __future__ import annotations
@@ -19,17 +21,19 @@ from pathlib import Path
 
 from accord.align.compare import PlaceIndex
 from accord.align.findings import build_findings
-from accord.align.independence import PassageIndex, find_dependences
+from accord.align.independence import PassageIndex, Sketch, new_dependences
 from accord.align.independence import origins as find_origins
 from accord.annotate.parse import Parsed
 from accord.annotate.quantity import find_quantities
 from accord.engine import Engine, LocalEngine
 from accord.extract.claims import SourceFacts, extract_claims
+from accord.fingerprint import code_version
 from accord.ingest import IngestError, InputRef, discover, read_source
 from accord.model import Claim, EntityRef, Source
-from accord.names import compare_names, find_acronym_definitions
+from accord.names import compare_names
 from accord.resolve.resolver import MentionRec, resolve
-from accord.store.db import SourceStat, Store
+from accord.source_keys import keys_version, source_keys
+from accord.store.db import Kept, SourceStat, Store
 from accord.timex import find_times
 
 PIPELINE_VERSION = "1"
@@ -54,7 +58,8 @@ def annotate_sources(sources: Sequence[Source]) -> list[SourceFacts]:
         times = tuple(find_times(s.text, document_date=s.published, language=s.language))
         quantities = tuple(find_quantities(s.text, language=s.language))
         claims = extract_claims(s, p, times, quantities)
-        out.append(SourceFacts(s, _places_are_places(p, claims), times, quantities, claims))
+        out.append(SourceFacts(s, _places_are_places(p, claims), times, quantities, claims,
+                               source_keys(s.text)))
     return out
 
 
@@ -175,7 +180,7 @@ def build(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
                         store.remove_sources([stored[src.location].id])
                     continue
                 batch.append((src, PIPELINE_VERSION, res.parsed.mentions, res.times,
-                              res.claims, stats.pop(src.location, None)))
+                              res.claims, stats.pop(src.location, None), res.keys))
             store.write_sources(batch)
             report.read += len(batch)
             done += len(results)
@@ -257,6 +262,9 @@ def _refs_of(c: Claim) -> Iterable[EntityRef]:
 
 
 def _with_entities(c: Claim, eid_of: Callable[[str, EntityRef], str]) -> Claim:
+    if all(eid_of(c.source_id, r) == r.entity_id for r in _refs_of(c)):
+        return c  # as stored: most claims of a rebuild
+
     def fix(v):
         return replace(v, entity_id=eid_of(c.source_id, v)) if isinstance(v, EntityRef) else v
 
@@ -292,12 +300,31 @@ def _place_index(claims: list[Claim], names: dict[str, str]) -> PlaceIndex:
 
 def corpus_stage(store: Store, report: BuildReport | None = None, *,
                  progress: Progress = _noop) -> None:
-    """Resolve entities and align claims over everything stored, and replace the
-    corpus-wide results in one transaction. Both steps work on blocking keys and
-    indexes (see `resolve.resolver`, `align.findings`), never all pairs."""
+    """Resolve entities and align claims over everything stored, and bring the
+    corpus-wide results in line in one transaction.
+
+    Both steps work on blocking keys and indexes (see `resolve.resolver`,
+    `align.findings`), never all pairs, and both reuse what the previous build kept:
+    the resolver compares only the names of blocks that changed, copies are looked
+    for only between a new source and the sources that share an LSH bucket with it,
+    and each source's acronyms and sketch were made where it was annotated. What is
+    written is only what changed. When nothing the results depend on has changed
+    (sources, corrections, code) nothing is done at all. The results are those of a
+    build from scratch over the same sources (tests/test_incremental.py).
+    """
     steps = 5
     progress("corpus", 0, steps)
+    ids = sorted(store.source_ids())
+    corrections = store.corrections()
+    inputs = _inputs_version(ids, corrections)
+    if store.meta("corpus_inputs") == inputs and not store.unlinked():
+        # (a source written again with the same text is unlinked: its findings went)
+        if report is not None:
+            _report_from_store(store, report)
+        progress("corpus", steps, steps)
+        return
     claims = store.all_claims()
+    before = {c.id: c for c in claims}
     mentions = [MentionRec(*m) for m in store.all_mentions()]
     known = {(m.source_id, m.start, m.end) for m in mentions}
     for c in claims:
@@ -306,10 +333,18 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
                 mentions.append(MentionRec(c.source_id, r.start, r.end, r.text, r.label))
                 known.add((c.source_id, r.start, r.end))
     progress("corpus", 1, steps)
-    definitions = [(sid, long, short) for sid, text in store.source_texts()
-                   for long, short, _s, _e in find_acronym_definitions(text)]
+    # each source's acronyms and sketch, made by its worker; one stored by another
+    # version of the code (or before they were kept) is made again here
+    stored = store.source_keys()
+    version = keys_version()
+    remade = {sid: source_keys(text) for sid, text in store.source_texts(
+        [sid for sid in ids if sid not in stored or stored[sid].keys.version != version])}
+    keys = {sid: remade[sid] if sid in remade else stored[sid].keys for sid in ids}
+    definitions = [(sid, long, short) for sid in ids for long, short in keys[sid].definitions]
     progress("corpus", 2, steps)
-    res = resolve(mentions, definitions, store.corrections())
+    rules = code_version(*RESOLVER_CODE)
+    kept_rules, previous = store.resolver_state()
+    res = resolve(mentions, definitions, corrections, previous if kept_rules == rules else None)
     progress("corpus", 3, steps)
 
     def eid_of(sid: str, r: EntityRef) -> str:
@@ -319,21 +354,61 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     names = {e.id: e.name for e in res.entities}
     places = _place_index(claims, names)
     # independence: whole-text copies share an origin, and a claim whose passage was
-    # pasted from (or into) another source counts with that passage's origin
-    deps = find_dependences(store.source_texts())
-    origins = find_origins(((s.id, "") for s in store.sources()), deps)
+    # pasted from (or into) another source counts with that passage's origin. Whether
+    # two sources copy each other concerns the two alone: the stored pairs stand, and
+    # only a source not yet linked (new, or its sketch made again) is looked up.
+    fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
+    sketches = {sid: Sketch.from_bytes(keys[sid].sketch) for sid in ids}
+    found = new_dependences(sketches, fresh, store.source_texts) if fresh else []
+    deps = [d for d in store.copies(ordered=False) if d.a not in fresh and d.b not in fresh]
+    deps += found
+    origins = find_origins(((sid, "") for sid in ids), deps)
     shared = PassageIndex(deps)
+    memo: dict[str, str] = {}
 
     def claim_origin(c: Claim) -> str:
-        rep = shared.origin(c.source_id, c.evidence.start, c.evidence.end) or c.source_id
-        return origins.get(rep, rep)
+        # asked once per pair of claims a group compares: remember each answer
+        got = memo.get(c.id)
+        if got is None:
+            rep = shared.origin(c.source_id, c.evidence.start, c.evidence.end) or c.source_id
+            got = memo[c.id] = origins.get(rep, rep)
+        return got
 
     findings = build_findings(claims, lambda c: c.subject.entity_id, places, claim_origin)
     progress("corpus", 4, steps)
-    store.write_corpus(list(res.entities), res.mention_entity, claims, findings, origins)
+    kept = Kept(resolver=res.state, resolver_stored=previous, rules=rules, copies=found,
+                relinked=fresh, keys=remade, inputs=inputs)
+    store.write_corpus(list(res.entities), res.mention_entity, claims, findings, origins,
+                       before=before, kept=kept)
     progress("corpus", 5, steps)
     if report is not None:
         report.claims = len(claims)
         report.entities = len(res.entities)
         for f in findings:
             report.findings[f.kind.value] = report.findings.get(f.kind.value, 0) + 1
+
+
+# what the resolver's kept state depends on: its rules and the name rules
+RESOLVER_CODE = ("names", "resolve")
+
+
+def _inputs_version(ids: Sequence[str], corrections: Sequence[tuple[str, str, str]]) -> str:
+    """What the corpus-wide results are a function of: the stored sources (an id is the
+    hash of a source's text; each was annotated by this PIPELINE_VERSION or it would
+    have been again), the user's corrections, and the code."""
+    import hashlib
+
+    h = hashlib.sha1(code_version().encode())
+    h.update(PIPELINE_VERSION.encode())
+    for sid in ids:
+        h.update(sid.encode() + b"\n")
+    for act, a, b in corrections:
+        h.update(f"{act}\x1f{a}\x1f{b}\n".encode())
+    return h.hexdigest()
+
+
+def _report_from_store(store: Store, report: BuildReport) -> None:
+    report.claims = store.count("claims")
+    report.entities = store.count("entities")
+    for f in store.findings_summary():
+        report.findings[f[0]] = f[1]

@@ -25,9 +25,14 @@ Method
   becomes a candidate with probability >= 0.98) puts similar items into shared
   buckets; only items that share a bucket are compared, and every candidate is
   verified by the exact Jaccard similarity of its shingle sets, so the MinHash
-  estimate never decides on its own. A bucket with more than ``MAX_BUCKET``
-  members (the same boilerplate in thousands of sources) is linked as a star
-  around its smallest member instead of all pairs.
+  estimate never decides on its own. Items with the same keys in every band (one
+  passage copied into many sources) are gathered into one class first, and one
+  shingle set is checked against another once, however many copies carry them.
+- Whether two sources are compared depends on the two alone (no cap on a bucket
+  that would make it depend on the others), so the dependences of a grown corpus
+  are the old ones plus those with the new sources: `new_dependences` finds only
+  these, from each source's stored `Sketch` (its band keys), reading the texts
+  of the new sources and of those that share a bucket with them.
 - Matched passages of one pair of sources that are consecutive on both sides
   (allowing one unmatched sentence between them, if the joined passage still
   passes the threshold) are merged into one copied passage with its character
@@ -39,7 +44,7 @@ is dropped once its LSH band keys are taken), O(U log U * b) to bucket U items
 (a sort per band), plus the exact verification of candidate pairs, whose number
 grows with the number of truly similar pairs (and with the number of copies of
 one text, which is inherent in reporting pairs), not with the square of the
-corpus. Memory: about 16 bytes per word plus b * 8 bytes per passage. No
+corpus. Memory: about 16 bytes per word plus b * 4 bytes per passage. No
 all-pairs comparison anywhere.
 """
 
@@ -50,7 +55,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,8 +66,8 @@ NUM_PERM = 128  # MinHash values per signature
 MIN_UNIT_WORDS = 12  # a passage shorter than this is not evidence of copying
 WINDOW = 3  # sentences per window passage
 BRIDGE = 1  # unmatched sentences a copied passage may span (a light edit)
-MAX_BUCKET = 64  # larger LSH buckets are linked as a star, not all pairs
 CANDIDATE_RECALL = 0.98  # LSH: chance that a pair at the threshold is compared
+CHUNK = 1 << 18  # candidate pairs expanded at a time
 
 _MASK = np.uint64(0xFFFFFFFFFFFFFFFF)
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -240,36 +245,6 @@ def _band_keys(sigs: np.ndarray, threshold: float) -> np.ndarray:
     return np.ascontiguousarray(keys)
 
 
-def _candidates(keys: np.ndarray, owner: np.ndarray) -> set[tuple[int, int]]:
-    """Pairs of items (i < j) that share an LSH bucket in some band and belong to
-    different owners (sources)."""
-    pairs: set[tuple[int, int]] = set()
-    if len(keys) < 2:
-        return pairs
-    for band in range(keys.shape[1]):
-        key = keys[:, band]
-        order = np.argsort(key, kind="stable")
-        ks = key[order]
-        cut = np.flatnonzero(ks[1:] != ks[:-1]) + 1
-        bounds = np.concatenate(([0], cut, [len(ks)]))
-        for gi in np.flatnonzero(np.diff(bounds) > 1):
-            members = sorted(order[bounds[gi] : bounds[gi + 1]].tolist())
-            if len({int(owner[m]) for m in members}) < 2:
-                continue
-            if len(members) > MAX_BUCKET:
-                hub = members[0]
-                for m in members[1:]:
-                    if owner[m] != owner[hub]:
-                        pairs.add((hub, m))
-                continue
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    i, j = members[x], members[y]
-                    if owner[i] != owner[j]:
-                        pairs.add((i, j))
-    return pairs
-
-
 def _jaccard(x: np.ndarray, y: np.ndarray) -> float:
     """Exact Jaccard similarity of two sorted unique arrays."""
     if len(x) == 0 or len(y) == 0:
@@ -350,8 +325,67 @@ def _passages(da: _Doc, db: _Doc, matches: list[tuple[int, int, int, int]],
 # ---------------------------------------------------------------------- API
 
 
-def find_dependences(sources: Iterable[tuple[str, str]], *, threshold: float = 0.5,
-                     passage_threshold: float = 0.8) -> list[Dependence]:
+THRESHOLD = 0.5  # document Jaccard at which two texts are copies of one text
+PASSAGE_THRESHOLD = 0.8  # passage Jaccard at which a passage is a copy
+
+
+@dataclass(frozen=True, eq=False)
+class Sketch:
+    """The LSH band keys of one text: of the whole (`doc`, empty for an empty text) and
+    of each passage (`units`, one row per passage in `_units` order). Worked out once,
+    where the source is annotated, and stored, so that finding what a new source
+    copies does not sign the whole corpus again. A key is 32 bits, half the space of
+    64: two unrelated items sharing a bucket by chance only cost one exact check."""
+
+    doc: np.ndarray  # (bands,) uint32
+    units: np.ndarray  # (passages, bands) uint32
+    threshold: float = THRESHOLD
+    passage_threshold: float = PASSAGE_THRESHOLD
+
+    def to_bytes(self) -> bytes:
+        head = np.array([len(self.doc), *self.units.shape], dtype="<u4").tobytes()
+        cut = np.array([self.threshold, self.passage_threshold], dtype="<f8").tobytes()
+        return (head + cut + self.doc.astype("<u4").tobytes()
+                + np.ascontiguousarray(self.units, dtype="<u4").tobytes())
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Sketch:
+        nd, nu, bu = (int(x) for x in np.frombuffer(data, dtype="<u4", count=3))
+        t, pt = (float(x) for x in np.frombuffer(data, dtype="<f8", count=2, offset=12))
+        doc = np.frombuffer(data, dtype="<u4", count=nd, offset=28).astype(np.uint32)
+        units = np.frombuffer(data, dtype="<u4", count=nu * bu, offset=28 + 4 * nd)
+        return cls(doc, units.astype(np.uint32).reshape(nu, bu), t, pt)
+
+
+def sketch(text: str, *, threshold: float = THRESHOLD,
+           passage_threshold: float = PASSAGE_THRESHOLD) -> Sketch:
+    """The band keys `find_dependences` and `new_dependences` compare a text by."""
+    return _sketch(_read("", text or ""), threshold, passage_threshold)
+
+
+def _sketch(doc: _Doc, threshold: float, passage_threshold: float) -> Sketch:
+    units = np.zeros((0, _bands(passage_threshold)[0]), dtype=np.uint32)
+    if len(doc.shingles):
+        # one hash matrix gives the document's and its passages' signatures; only their
+        # band keys are kept
+        m = _minhash(doc.shingles)
+        keys = _band_keys(m.min(axis=0)[None, :], threshold)[0]
+        us = _units(0, doc)
+        if us:
+            padded = np.vstack([m, np.full((1, NUM_PERM), _MASK, dtype=np.uint64)])
+            idx = np.array([x for u in us for x in (u.p0, u.p1)], dtype=np.int64)
+            units = _band_keys(np.minimum.reduceat(padded, idx, axis=0)[::2], passage_threshold)
+    elif len(doc.doc_set):
+        keys = _band_keys(_minhash(doc.doc_set).min(axis=0)[None, :], threshold)[0]
+    else:  # an empty text is nobody's copy
+        keys = np.zeros(0, dtype=np.uint64)
+    low = np.uint64(0xFFFFFFFF)
+    return Sketch((keys & low).astype(np.uint32), (units & low).astype(np.uint32),
+                  threshold, passage_threshold)
+
+
+def find_dependences(sources: Iterable[tuple[str, str]], *, threshold: float = THRESHOLD,
+                     passage_threshold: float = PASSAGE_THRESHOLD) -> list[Dependence]:
     """Pairs of sources that depend on each other, sorted by (a, b).
 
     A pair is reported when the texts as wholes are near duplicates (Jaccard of
@@ -361,66 +395,218 @@ def find_dependences(sources: Iterable[tuple[str, str]], *, threshold: float = 0
     `passage_threshold`) even though the documents differ. Empty and very short
     texts take part but rarely match; the result does not depend on input order.
     """
-    docs = _collect(sources)
-    if len(docs) < 2:
+    docs = {d.sid: d for d in _collect(sources)}
+    sketches = {sid: _sketch(d, threshold, passage_threshold) for sid, d in docs.items()}
+    return _link(sketches, set(docs), lambda ids: {i: docs[i] for i in ids})
+
+
+def new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
+                    texts: Callable[[list[str]], Iterable[tuple[str, str]]]) -> list[Dependence]:
+    """The pairs `find_dependences` reports over all the sources of `sketches` that
+    involve at least one source of `fresh`, sorted by (a, b).
+
+    Whether two sources depend on each other is a question about the two alone (they
+    share an LSH bucket, and the exact comparison of their texts agrees), so the
+    dependences of a grown corpus are those of the old one plus the pairs with a new
+    source: a rebuild that adds one source reads the texts of the few sources that
+    share a bucket with it (`texts(ids)` gives them), not the corpus.
+    """
+    fresh = set(fresh)
+
+    def docs(ids: list[str]) -> dict[str, _Doc]:
+        want = set(ids)
+        return {d.sid: d for d in _collect((sid, t) for sid, t in texts(sorted(want))
+                                           if sid in want)}
+
+    return _link(sketches, fresh, docs)
+
+
+def _link(sketches: Mapping[str, Sketch], fresh: set[str],
+          docs_of: Callable[[list[str]], Mapping[str, _Doc]]) -> list[Dependence]:
+    ids = sorted(sketches)
+    if len(ids) < 2 or not fresh:
         return []
-    # one hash matrix per document gives the document's and its passages' signatures;
-    # only their LSH band keys are kept
-    doc_keys = np.zeros((len(docs), _bands(threshold)[0]), dtype=np.uint64)
-    unit_keys: list[np.ndarray] = []
-    units: list[_Unit] = []
-    for d, doc in enumerate(docs):
-        if len(doc.shingles):
-            m = _minhash(doc.shingles)
-            doc_keys[d] = _band_keys(m.min(axis=0)[None, :], threshold)[0]
-            us = _units(d, doc)
-            if us:
-                padded = np.vstack([m, np.full((1, NUM_PERM), _MASK, dtype=np.uint64)])
-                idx = np.array([x for u in us for x in (u.p0, u.p1)], dtype=np.int64)
-                sigs = np.minimum.reduceat(padded, idx, axis=0)[::2]
-                unit_keys.append(_band_keys(sigs, passage_threshold))
-                units.extend(us)
-        elif len(doc.doc_set):
-            doc_keys[d] = _band_keys(_minhash(doc.doc_set).min(axis=0)[None, :], threshold)[0]
-        else:  # an empty text: keys of its own, shared with no one
-            doc_keys[d] = _mix(np.arange(doc_keys.shape[1], dtype=np.uint64) ^ np.uint64(d)) ^ _MASK
+    first = sketches[ids[0]]
+    threshold, passage_threshold = first.threshold, first.passage_threshold
+    if any((sk.threshold, sk.passage_threshold) != (threshold, passage_threshold)
+           for sk in sketches.values()):
+        raise ValueError("sketches made with different thresholds cannot be compared")
+    is_fresh = np.array([sid in fresh for sid in ids], dtype=bool)
 
-    pairs: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+    # candidates: documents, and passages, that share a bucket in some band
+    with_keys = [d for d, sid in enumerate(ids) if len(sketches[sid].doc)]
+    doc_pairs = np.zeros((0, 2), dtype=np.int64)
+    if with_keys:
+        dk = np.vstack([sketches[ids[d]].doc for d in with_keys])
+        downer = np.array(with_keys, dtype=np.int64)
+        doc_pairs = downer[_candidates(dk, downer, is_fresh[downer])]
+    counts = [len(sketches[sid].units) for sid in ids]
+    unit_pairs = np.zeros((0, 2), dtype=np.int64)
+    uowner = np.repeat(np.arange(len(ids), dtype=np.int64), counts)
+    if len(uowner):
+        uk = np.vstack([sketches[sid].units for sid in ids if len(sketches[sid].units)])
+        unit_pairs = _candidates(uk, uowner, is_fresh[uowner])
+    if not len(doc_pairs) and not len(unit_pairs):
+        return []
+
+    # exact verification: only the texts of the sources that take part are read
+    involved = sorted(set(doc_pairs.ravel().tolist()) | set(uowner[unit_pairs].ravel().tolist()))
+    loaded = docs_of([ids[d] for d in involved])
+    doc = {d: loaded[ids[d]] for d in involved}
     duplicate: set[tuple[int, int]] = set()
-    owner = np.arange(len(docs))
-    for i, j in _candidates(doc_keys, owner):
-        if _jaccard(docs[i].doc_set, docs[j].doc_set) >= threshold:
+    for i, j in doc_pairs.tolist():
+        if _jaccard(doc[i].doc_set, doc[j].doc_set) >= threshold:
             duplicate.add((i, j))
-            pairs.setdefault((i, j), [])
-
-    if units:
-        keys = np.vstack(unit_keys)
-        uowner = np.array([u.doc for u in units])
-        cache: dict[int, np.ndarray] = {}
-
-        def uset(k: int) -> np.ndarray:
-            if k not in cache:
-                u = units[k]
-                cache[k] = np.unique(docs[u.doc].shingles[u.p0 : u.p1])
-            return cache[k]
-
-        for i, j in _candidates(keys, uowner):
-            if _jaccard(uset(i), uset(j)) >= passage_threshold:
-                ui, uj = units[i], units[j]
-                if ui.doc > uj.doc:
-                    ui, uj = uj, ui
-                pairs[(ui.doc, uj.doc)].append((ui.s0, ui.s1, uj.s0, uj.s1))
-
+    rows = (_unit_matches(unit_pairs, uowner, counts, doc, passage_threshold, ids)
+            if len(unit_pairs) else np.zeros((0, 6), dtype=np.int64))
+    # one pair of documents at a time: the matched passages of all pairs together would
+    # be the largest thing in memory
+    cuts = np.flatnonzero((np.diff(rows[:, 0]) != 0) | (np.diff(rows[:, 1]) != 0)) + 1
+    bounds = np.concatenate(([0], cuts, [len(rows)])) if len(rows) else np.zeros(1, dtype=np.int64)
+    matched = {(int(rows[a, 0]), int(rows[a, 1])): (int(a), int(b))
+               for a, b in zip(bounds[:-1], bounds[1:], strict=True)}
     out = []
-    for (i, j), matches in pairs.items():
-        da, db = docs[i], docs[j]
+    for i, j in sorted(duplicate | set(matched)):
+        a, b = matched.get((i, j), (0, 0))
+        matches = [tuple(r) for r in rows[a:b, 2:].tolist()]
+        da, db = doc[i], doc[j]
         shared = _passages(da, db, matches, passage_threshold) if matches else ()
         if not shared and (i, j) not in duplicate:
             continue
         sim = _jaccard(da.doc_set, db.doc_set)
-        out.append(Dependence(da.sid, db.sid, round(sim, 6), shared, (i, j) in duplicate))
-    out.sort(key=lambda x: (x.a, x.b))
+        out.append(Dependence(ids[i], ids[j], round(sim, 6), shared, (i, j) in duplicate))
     return out
+
+
+def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
+                  doc: Mapping[int, _Doc], passage_threshold: float, ids: list[str]
+                  ) -> np.ndarray:
+    """The candidate passage pairs that pass the exact check, as rows (a, b, a_s0, a_s1,
+    b_s0, b_s1): documents a < b and their matched sentence ranges, sorted. A passage
+    copied into many sources has one shingle set: each distinct pair of sets is
+    compared once."""
+    offset = np.concatenate(([0], np.cumsum(counts)))
+    n = len(uowner)
+    s0, s1 = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    cid = np.zeros(n, dtype=np.int64)
+    sets: dict[bytes, int] = {}
+    members: list[bytes] = []  # sorted uint64s; as Python sets they would fill memory
+
+    @lru_cache(maxsize=4096)
+    def as_set(c: int) -> frozenset[int]:
+        return frozenset(np.frombuffer(members[c], dtype=np.uint64).tolist())
+
+    need = np.unique(unit_pairs.ravel())
+    owners = uowner[need]
+    for d in np.unique(owners).tolist():
+        us = _units(d, doc[d])
+        if len(us) != counts[d]:
+            raise ValueError(f"the sketch of {ids[d]} was not made from its text")
+        base = int(offset[d])
+        for k in need[owners == d].tolist():
+            u = us[k - base]
+            key = np.unique(doc[d].shingles[u.p0 : u.p1]).tobytes()
+            c = sets.setdefault(key, len(sets))
+            if c == len(members):
+                members.append(key)
+            s0[k], s1[k], cid[k] = u.s0, u.s1, c
+    i, j = unit_pairs[:, 0], unit_pairs[:, 1]
+    lo, hi = np.minimum(cid[i], cid[j]), np.maximum(cid[i], cid[j])
+    ok = lo == hi
+    if not ok.all():
+        code = lo * len(members) + hi
+        todo, back = np.unique(code[~ok], return_inverse=True)
+        passed = np.zeros(len(todo), dtype=bool)
+        for t, c in enumerate(todo.tolist()):
+            x, y = as_set(c // len(members)), as_set(c % len(members))
+            inter = len(x & y)
+            passed[t] = inter / (len(x) + len(y) - inter) >= passage_threshold
+        ok[~ok] = passed[back.ravel()]
+    i, j = i[ok], j[ok]  # units are laid out by document, so owner[i] < owner[j]
+    # (one match of a pair of sentence ranges is as good as many: the rest go)
+    return np.unique(np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]], axis=1),
+                     axis=0)
+
+
+def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray) -> np.ndarray:
+    """Pairs of items (rows i < j of `keys`) that share a bucket in some band, belong to
+    different owners (sources), and of which at least one is `fresh`.
+
+    Every such pair is a candidate: whether two items are compared never depends on
+    the other items, so a grown corpus compares what it compared before, plus pairs
+    with the new items. Items with identical keys in every band (the same passage in
+    many sources) are first gathered into one class, so a passage copied N times costs
+    one bucket entry, and only the N² pairs of its copies, which are the answer.
+    """
+    if len(keys) < 2 or not fresh.any():
+        return np.zeros((0, 2), dtype=np.int64)
+    # only buckets with a fresh item matter: drop every item that shares none
+    keep = fresh.copy()
+    for band in range(keys.shape[1]):
+        keep |= np.isin(keys[:, band], keys[fresh, band])
+    idx = np.flatnonzero(keep)
+    keys, owner, fresh = keys[idx], owner[idx], fresh[idx]
+    classes, cls = np.unique(keys, axis=0, return_inverse=True)
+    cls = cls.ravel()
+    n_cls = len(classes)
+    by_class = np.argsort(cls, kind="stable")  # items grouped by class, ascending in each
+    counts = np.bincount(cls, minlength=n_cls)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    cls_fresh = np.bincount(cls, weights=fresh, minlength=n_cls) > 0
+    found: list[np.ndarray] = []
+
+    def emit(a: np.ndarray, b: np.ndarray, same: bool) -> None:
+        """The item pairs of class pairs (a, b) that qualify, expanded a bounded chunk
+        at a time so that memory follows the answer, not the items of big classes."""
+        cum = np.cumsum(counts[a] * counts[b])
+        lo = 0
+        while lo < len(a):
+            done = cum[lo - 1] if lo else 0
+            hi = max(lo + 1, int(np.searchsorted(cum, done + CHUNK, side="right")))
+            left, right = _expand(a[lo:hi], b[lo:hi], counts, starts, by_class, same=same)
+            ok = (owner[left] != owner[right]) & (fresh[left] | fresh[right])
+            if ok.any():
+                found.append(np.sort(np.stack([left[ok], right[ok]], axis=1), axis=1))
+            lo = hi
+
+    # pairs inside a class with a fresh item
+    inner = np.flatnonzero(cls_fresh & (counts > 1))
+    if len(inner):
+        emit(inner, inner, True)
+    # pairs of classes that share a bucket in some band, then their items
+    linked = np.zeros(0, dtype=np.int64)
+    for band in range(classes.shape[1]):
+        order = np.argsort(classes[:, band], kind="stable")
+        ks = classes[order, band]
+        bounds = np.concatenate(([0], np.flatnonzero(ks[1:] != ks[:-1]) + 1, [len(ks)]))
+        sizes = np.diff(bounds)
+        groups = np.flatnonzero(sizes > 1)
+        if not len(groups):
+            continue
+        x, y = _expand(groups, groups, sizes, bounds[:-1], order, same=True)
+        x, y = np.minimum(x, y), np.maximum(x, y)
+        hit = cls_fresh[x] | cls_fresh[y]
+        linked = np.union1d(linked, x[hit] * n_cls + y[hit])
+    if len(linked):
+        emit(linked // n_cls, linked % n_cls, False)
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    return idx[np.concatenate(found)]
+
+
+def _expand(a: np.ndarray, b: np.ndarray, counts: np.ndarray, starts: np.ndarray,
+            items: np.ndarray, *, same: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Every (item of class a[p], item of class b[p]) for all p, as two arrays; with
+    `same` (a == b) each unordered pair of distinct items once."""
+    na, nb = counts[a], counts[b]
+    sizes = na * nb
+    p = np.repeat(np.arange(len(a)), sizes)
+    k = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    x, y = k // nb[p], k % nb[p]
+    if same:
+        keep = x < y
+        p, x, y = p[keep], x[keep], y[keep]
+    return items[starts[a[p]] + x], items[starts[b[p]] + y]
 
 
 def origins(sources: Iterable[tuple[str, str]],
@@ -452,24 +638,42 @@ def origins(sources: Iterable[tuple[str, str]],
 
 
 class PassageIndex:
-    """The shared passages of a list of dependences, by source, for many look-ups."""
+    """The shared passages of a list of dependences, by source, for many look-ups.
+
+    A source copied by hundreds of others has thousands of shared passages, and every
+    claim of it asks: the passages are kept per source as arrays sorted by start, so
+    a look-up only tests those that begin before the span ends."""
 
     def __init__(self, dependences: Iterable[Dependence]) -> None:
-        self.by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         for dep in dependences:
             for a0, a1, b0, b1 in dep.shared_passages:
-                self.by_source[dep.a].append((a0, a1, dep.b))
-                self.by_source[dep.b].append((b0, b1, dep.a))
+                by_source[dep.a].append((a0, a1, dep.b))
+                by_source[dep.b].append((b0, b1, dep.a))
+        self._index: dict[str, tuple[np.ndarray, np.ndarray, list[str]]] = {}
+        for sid, rows in by_source.items():
+            rows.sort()
+            self._index[sid] = (np.array([r[0] for r in rows], dtype=np.int64),
+                                np.array([r[1] for r in rows], dtype=np.int64),
+                                [r[2] for r in rows])
 
     def origin(self, source_id: str, start: int, end: int) -> str | None:
-        sharing = set()
-        for p0, p1, other in self.by_source.get(source_id, ()):
-            overlap = min(end, p1) - max(start, p0)
-            if (end > start and 2 * overlap >= end - start) or (end <= start and p0 <= start < p1):
-                sharing.add(other)
-        if not sharing:
+        found = self._index.get(source_id)
+        if found is None:
             return None
-        return min(sharing | {source_id})
+        p0, p1, others = found
+        k = int(np.searchsorted(p0, max(end, start + 1), side="left"))  # p0 < end (or <= start)
+        if not k:
+            return None
+        a0, a1 = p0[:k], p1[:k]
+        if end > start:
+            overlap = np.minimum(end, a1) - np.maximum(start, a0)
+            hit = np.flatnonzero(2 * overlap >= end - start)
+        else:
+            hit = np.flatnonzero((a0 <= start) & (start < a1))
+        if not len(hit):
+            return None
+        return min(min(others[i] for i in hit.tolist()), source_id)
 
 
 def passage_origin(dependences: Sequence[Dependence] | PassageIndex, source_id: str,

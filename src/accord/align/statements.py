@@ -84,7 +84,10 @@ def _kind(c: Claim) -> str:
 
 def conflict_between(a: Claim, b: Claim) -> str | None:
     """Why two statements of one group cannot both be true, or None."""
-    ca, cb = _context(a), _context(b)
+    return _conflict(a, b, _context(a), _context(b), a.source_id == b.source_id)
+
+
+def _conflict(a: Claim, b: Claim, ca: set[str], cb: set[str], one_text: bool) -> str | None:
     shared = len(ca & cb)
     smaller = min(len(ca), len(cb))
     overlap = shared / smaller if smaller else 1.0
@@ -102,7 +105,7 @@ def conflict_between(a: Claim, b: Claim) -> str | None:
         yes, no = (a, b) if pa == "positive" else (b, a)
         return (f"One source states it ({describe(yes.value)}), the other denies it: "
                 f"\u201c{no.evidence.quote[:80]}\u201d.")
-    if pa == "negative" or rel is not Relation.DISJOINT or a.source_id == b.source_id:
+    if pa == "negative" or rel is not Relation.DISJOINT or one_text:
         return None  # within one text, two values of one frame are most often two facts
     needs = (SHARED_FOR[_kind(a)], SHARED_FOR[_kind(b)])
     if None in needs or shared < max(n for n in needs if n is not None):
@@ -133,13 +136,27 @@ def statement_findings(claims: Iterable[Claim],
             continue
         involved: dict[str, Claim] = {}
         why = ""
-        for a, b in combinations(group, 2):
-            if a.source_id == b.source_id and a.evidence.start == b.evidence.start:
-                continue  # one sentence: a list or a range, not two claims
-            reason = conflict_between(a, b)
-            if reason and a.source_id != b.source_id:
-                reason += copied_note(origin_of(a), origin_of(b))
-            if reason:
+        # claims that read alike (same value, polarity, context, time) are judged once
+        # as a class: a statement repeated by a thousand sources is not a million pairs
+        classes: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in group:
+            t = c.qualifier("time")
+            classes[(type(c.value).__name__, c.value.normalized, polarity(c), _q(c, "context"),
+                     t.normalized if t is not None else "", _q(c, "voice"),
+                     c.subject.label)].append(c)
+        reps = [(members, _context(members[0])) for members in classes.values()]
+        for (ma, ca), (mb, cb) in combinations(reps, 2):
+            # the verdict depends on the class, and on whether the two share a text
+            across = _conflict(ma[0], mb[0], ca, cb, False)
+            within = _conflict(ma[0], mb[0], ca, cb, True)
+            if across is None and within is None:
+                continue
+            for a, b in _pairs(ma, mb):
+                reason = within if a.source_id == b.source_id else across
+                if reason is None:
+                    continue
+                if a.source_id != b.source_id:
+                    reason += copied_note(origin_of(a), origin_of(b))
                 involved.setdefault(a.id, a)
                 involved.setdefault(b.id, b)
                 why = why or reason
@@ -161,6 +178,15 @@ def statement_findings(claims: Iterable[Claim],
         if held is None or _weight(finding) > _weight(held):
             out[sentences] = finding
     return sorted(out.values(), key=lambda f: f.id)
+
+
+def _pairs(ma: list[Claim], mb: list[Claim]):
+    """Member pairs of two classes, never two arguments of one sentence."""
+    for a in ma:
+        for b in mb:
+            if a.source_id == b.source_id and a.evidence.start == b.evidence.start:
+                continue  # one sentence: a list or a range, not two claims
+            yield a, b
 
 
 def _weight(f: Finding) -> tuple[int, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accord.annotate.parse import Parsed, Sentence, Token
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
@@ -42,6 +42,9 @@ from accord.model import (
     Value,
 )
 
+if TYPE_CHECKING:
+    from accord.source_keys import SourceKeys
+
 CLAIM_ZONES_SKIPPED = frozenset({"reference", "byline", "dateline", "heading"})
 SUBJECT_LABELS = frozenset({"PER", "ORG", "UNIT", "GPE", "EVENT", "NORP", "MISC", "LOC"})
 CLAUSAL = frozenset({"advcl", "ccomp", "relcl", "conj", "parataxis", "xcomp", "acl"})
@@ -59,6 +62,7 @@ class SourceFacts:
     times: tuple[TimeMention, ...]
     quantities: tuple[QuantityMention, ...]
     claims: tuple[Claim, ...]
+    keys: SourceKeys | None = None  # what the corpus-wide stages keep of the source
 
 
 def claim_id(source_id: str, prop: str, start: int, subj: EntityRef, value: Value) -> str:

@@ -6,21 +6,30 @@ Steps, each linear or bounded:
 2. Nodes that share a blocking key are compared pairwise with the name rules
    (`accord.names.compare_names`); blocks larger than MAX_BLOCK are compared in
    a sorted window only, so the cost is O(N * MAX_BLOCK) for N nodes, never N².
+   Only the pairs that match change anything: they are applied in the order in
+   which the blocks first meet them.
 3. Acronyms defined in a text ("Long Name (LN)") join their long form.
 4. A bare surname joins a full name only when exactly one full name in the
    corpus fits it; otherwise each of its mentions joins the full name that its
    own source uses, or stays apart. Precision over recall.
 5. A user's corrections (merge/split by surface form) are applied on top and so
    survive every rebuild.
+
+Incremental: `resolve` returns, with its result, a `ResolverState` (each node's
+kind, shown form and blocking keys, and the pairs that matched). Given the state
+of the previous build it compares only the pairs of blocks whose members changed,
+and takes every other pair's verdict from the state; since only matching pairs act
+and they act in block order, the result is the one a build from scratch gives.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
@@ -43,9 +52,31 @@ class MentionRec:
 
 
 @dataclass(frozen=True, slots=True)
+class NodeInfo:
+    """What the resolver keeps of a node between builds."""
+
+    kind: str
+    shown: str
+    blocks: tuple[str, ...]  # blocking keys, "KIND|key"
+
+
+@dataclass(frozen=True)
+class ResolverState:
+    """Enough of one build for the next to compare only what changed: every node, the
+    compared pairs (kind, node a, node b) whose names matched, with the rule, and the
+    surface form each mentioned text was stripped to."""
+
+    nodes: Mapping[str, NodeInfo] = field(default_factory=dict)
+    matches: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
+    forms: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     entities: tuple[Entity, ...]
     mention_entity: dict[tuple[str, int, int], str]
+    state: ResolverState = field(default_factory=ResolverState)
+    compared: int = 0  # pairs of names compared in this build
 
 
 def node_key(surface: str) -> str:
@@ -102,18 +133,30 @@ class _Clusters:
 
 def resolve(mentions: Iterable[MentionRec],
             definitions: Iterable[tuple[str, str, str]] = (),
-            corrections: Iterable[tuple[str, str, str]] = ()) -> Resolution:
+            corrections: Iterable[tuple[str, str, str]] = (),
+            previous: ResolverState | None = None) -> Resolution:
     """`definitions` are (source_id, long form, short form) acronym definitions;
-    `corrections` are (action, surface a, surface b) with action merge|split."""
+    `corrections` are (action, surface a, surface b) with action merge|split;
+    `previous` is the state a build of the same rules returned (None: from scratch)."""
     # 1. nodes
     node_of: dict[tuple[str, int, int], str] = {}
     surfaces: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
     sources_of: dict[str, set[str]] = defaultdict(set)
     raw_forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    # one text is mentioned many times: strip it once, and once across builds
+    kept_forms = previous.forms if previous is not None else {}
+    forms: dict[str, str] = {}
+    folded: dict[str, tuple[str, str]] = {}
     for m in mentions:
-        surface = strip_name(m.text) or m.text
-        key = node_key(surface)
+        got = folded.get(m.text)
+        if got is None:
+            surface = kept_forms.get(m.text)
+            if surface is None:
+                surface = strip_name(m.text) or m.text
+            forms[m.text] = surface
+            got = folded[m.text] = (surface, node_key(surface))
+        surface, key = got
         if not key:
             continue
         kind = KIND_OF_LABEL.get(m.label, "ORG")
@@ -133,37 +176,21 @@ def resolve(mentions: Iterable[MentionRec],
     why_node: dict[str, str] = {}
 
     # 2. blocking + pairwise comparison
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for n in sorted(labels):
-        kind = kind_of[n]
-        if kind == "NORP":
-            continue
-        for k in sorted(_keys(shown[n], kind)):
-            blocks[f"{kind}|{k}"].append(n)
-        if kind != "PER" and len(shown[n].split()) == 1:
-            for k in sorted(_keys(shown[n], "PER")):
-                blocks[f"PER|{k}"].append(n)  # a name the tagger mislabelled
+    nodes = _node_infos(kind_of, shown, previous)
+    matches, compared, order = _matching_pairs(nodes, shown, previous)
     surname_only: dict[str, set[str]] = defaultdict(set)
-    compared: set[tuple[str, str, str]] = set()  # names share many keys: compare a pair once
-    for bkey, nodes in sorted(blocks.items()):
-        kind = bkey.split("|", 1)[0]
-        nodes = sorted(set(nodes))
-        pairs = _pairs(nodes)
-        for a, b in pairs:
-            if (kind, a, b) in compared or cl.uf.find(a) == cl.uf.find(b):
-                continue
-            compared.add((kind, a, b))
-            match = compare_names(shown[a], shown[b], kind)
-            if not match.same:
-                continue
-            if match.rule == "surname-only":
-                short, full = (a, b) if len(shown[a].split()) <= len(shown[b].split()) else (b, a)
-                surname_only[short].add(full)
-                continue
-            if kind_of[a] != kind_of[b] and kind != "PER":
-                continue
-            if cl.union(a, b, match.rule):
-                why_node.setdefault(b, f"{match.rule} ({shown[b]} ~ {shown[a]})")
+    for kind, a, b in order:
+        if cl.uf.find(a) == cl.uf.find(b):
+            continue
+        rule = matches[(kind, a, b)]
+        if rule == "surname-only":
+            short, full = (a, b) if len(shown[a].split()) <= len(shown[b].split()) else (b, a)
+            surname_only[short].add(full)
+            continue
+        if kind_of[a] != kind_of[b] and kind != "PER":
+            continue
+        if cl.union(a, b, rule):
+            why_node.setdefault(b, f"{rule} ({shown[b]} ~ {shown[a]})")
 
     # 3. acronyms defined in a text, then acronyms formed from a unique long name
     by_key = {n: n for n in labels}
@@ -215,7 +242,136 @@ def resolve(mentions: Iterable[MentionRec],
             cl.union(na, nb, "merged by the user")
             why_node[nb] = "merged by the user"
 
-    return _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention)
+    entities, mention_entity = _entities(cl, node_of, surfaces, labels, raw_forms, why_node,
+                                         per_mention, forms, kept_forms)
+    return Resolution(entities, mention_entity, ResolverState(nodes, matches, forms), compared)
+
+
+def _node_infos(kind_of: dict[str, str], shown: dict[str, str],
+                previous: ResolverState | None) -> dict[str, NodeInfo]:
+    """Each node's blocking keys; a node the previous build knew under the same kind
+    and shown form keeps its keys (working them out is most of the cost of a node)."""
+    old = previous.nodes if previous is not None else {}
+    out: dict[str, NodeInfo] = {}
+    for n in sorted(kind_of):
+        kind, name = kind_of[n], shown[n]
+        was = old.get(n)
+        if was is not None and (was.kind, was.shown) == (kind, name):
+            out[n] = was
+            continue
+        blocks: list[str] = []
+        if kind != "NORP":
+            blocks += [f"{kind}|{k}" for k in sorted(_keys(name, kind))]
+            if kind != "PER" and len(name.split()) == 1:
+                blocks += [f"PER|{k}" for k in sorted(_keys(name, "PER"))]  # a mislabelled name
+        out[n] = NodeInfo(kind, name, tuple(dict.fromkeys(blocks)))
+    return out
+
+
+def _blocks(nodes: Mapping[str, NodeInfo]) -> dict[str, list[str]]:
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(nodes):
+        for k in nodes[n].blocks:
+            blocks[k].append(n)
+    return blocks
+
+
+def _generated(members: list[str], a: str, b: str) -> bool:
+    """Does `_pairs` give the pair (a < b) of this sorted block?"""
+    if len(members) <= MAX_BLOCK:
+        return True
+    i, j = bisect_left(members, a), bisect_left(members, b)
+    return j - i <= WINDOW
+
+
+def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
+                    previous: ResolverState | None
+                    ) -> tuple[dict[tuple[str, str, str], str], int, list[tuple[str, str, str]]]:
+    """The candidate pairs whose names match, with the rule; how many pairs were
+    compared; and the matches in the order the blocks meet them.
+
+    A pair's verdict depends only on its two shown forms and the block's kind. A block
+    whose members are all unchanged since `previous` gives the same pairs as then, so
+    only the blocks that gained, lost or changed a member are compared again, and
+    only their pairs that no unchanged block already gave then. A pair that does not
+    match has no effect at all, so only the matches are kept, and they are applied
+    in the order of the first block (sorted by key) that gives them.
+    """
+    old_nodes = previous.nodes if previous is not None else {}
+    old_matches = previous.matches if previous is not None else {}
+    same = {n for n, info in nodes.items() if old_nodes.get(n) == info}
+    touched = {k for n, info in nodes.items() if n not in same for k in info.blocks}
+    touched |= {k for n, info in old_nodes.items() if n not in same for k in info.blocks}
+    new_blocks = _blocks(nodes)
+    # a block's members then: its unchanged members now, and the nodes that left it
+    left: dict[str, list[str]] = defaultdict(list)
+    for n, info in old_nodes.items():
+        if n not in same:
+            for k in info.blocks:
+                left[k].append(n)
+    then: dict[str, list[str]] = {}
+
+    def old_block(k: str) -> list[str]:
+        if k not in touched:
+            return new_blocks.get(k, [])
+        if k not in then:
+            then[k] = sorted([n for n in new_blocks.get(k, []) if n in same] + left.get(k, []))
+        return then[k]
+
+    block_set = {n: frozenset(info.blocks) for n, info in nodes.items()}
+
+    def known_then(kind: str, a: str, b: str) -> bool:
+        """Was this pair of unchanged nodes a candidate in the previous build?"""
+        return any(k.startswith(kind + "|") and _generated(old_block(k), a, b)
+                   for k in block_set[a] & block_set[b])
+
+    def first_block(kind: str, a: str, b: str) -> str | None:
+        """The first block (by key) that gives the pair now; None if none does."""
+        shared = block_set[a] & block_set[b]
+        for k in sorted(shared) if len(shared) > 1 else shared:
+            if k.startswith(kind + "|") and _generated(new_blocks[k], a, b):
+                return k
+        return None
+
+    matches: dict[tuple[str, str, str], str] = {
+        p: rule for p, rule in old_matches.items() if p[1] in same and p[2] in same}
+    compared = 0
+    for bkey in sorted(touched):
+        members = new_blocks.get(bkey, [])
+        if len(members) < 2:
+            continue
+        kind = bkey.split("|", 1)[0]
+        was = old_block(bkey)
+        if len(members) <= MAX_BLOCK and len(was) <= MAX_BLOCK:
+            # all pairs then and now: the new ones are those of a new or changed node
+            fresh = [x for x in members if x not in same]
+            pairs: Iterable[tuple[str, str]] = (
+                (min(x, y), max(x, y)) for x in fresh for y in members
+                if y in same or x < y)  # two new nodes: once
+        else:
+            pos = {n: i for i, n in enumerate(was)}
+            small = len(was) <= MAX_BLOCK
+            pairs = ((a, b) for a, b in _pairs(members)
+                     if not (a in same and b in same and (small or pos[b] - pos[a] <= WINDOW)))
+        for a, b in pairs:
+            if first_block(kind, a, b) != bkey:
+                continue  # its first block gives it (and if that block is unchanged, so is it)
+            if a in same and b in same and known_then(kind, a, b):
+                continue  # compared then; a match is in `matches` already
+            compared += 1
+            match = compare_names(shown[a], shown[b], kind)
+            if match.same:
+                matches[(kind, a, b)] = match.rule
+    # a match of the previous build whose blocks all changed may be no candidate now
+    first: dict[tuple[str, str, str], str] = {}
+    for p in list(matches):
+        k = first_block(*p)
+        if k is None:
+            del matches[p]
+        else:
+            first[p] = k
+    order = sorted(matches, key=lambda p: (first[p], p[1], p[2]))
+    return matches, compared, order
 
 
 DOMINANCE = 3  # a bare surname goes to a namesake named this many times more often
@@ -236,13 +392,15 @@ def _bare_surname_mentions(short, fulls, mentions_of, surfaces, cl) -> dict:
         weight[cl.uf.find(f)] += sum(surfaces[f].values())
     ranked = weight.most_common(2)
     dominant = ranked[0][0] if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] else None
+    for named in by_source.values():
+        named.sort()
     out = {}
     for key in mentions_of[short]:
         sid, start, _end = key
-        here = sorted(by_source.get(sid, []))
-        before = [root for pos, root in here if pos < start]
-        if before:
-            out[key] = (before[-1], "bare surname after this person's full name in the same source")
+        here = by_source.get(sid, [])
+        i = bisect_left(here, (start,))  # the full names before this mention: here[:i]
+        if i:
+            out[key] = (here[i - 1][1], "bare surname after this person's full name in the same source")
         elif here:
             out[key] = (here[0][1], "bare surname before this person's full name in the same source")
         elif dominant is not None:
@@ -267,7 +425,20 @@ def _pairs(nodes: list[str]) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1 : i + 1 + WINDOW]]
 
 
-def _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention):
+def _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention, stripped_forms,
+              kept_forms):
+    """The entities and each mention's entity. An entity's name is stripped once across
+    builds, as a mentioned text is (`stripped_forms`, filled here from `kept_forms`)."""
+
+    def stripped(name: str) -> str:
+        got = stripped_forms.get(name)
+        if got is None:
+            got = kept_forms.get(name)
+            if got is None:
+                got = strip_name(name) or name
+            stripped_forms[name] = got
+        return got
+
     groups = cl.uf.members()
     root_eid: dict[str, str] = {}
     entities: list[Entity] = []
@@ -312,7 +483,7 @@ def _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention):
         for (n, rule), srcs in sorted(moved_forms[root].items()):
             for raw in sorted(raw_forms[n]):
                 aliases.append(Alias(raw, tuple(sorted(srcs)), rule))
-        entities.append(Entity(eid, strip_name(name) or name, etype, tuple(aliases)))
+        entities.append(Entity(eid, stripped(name), etype, tuple(aliases)))
     mention_entity: dict[tuple[str, int, int], str] = {}
     for key, node in node_of.items():
         target = per_mention[key][0] if key in per_mention else node
@@ -320,4 +491,4 @@ def _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention):
         if root not in root_eid:  # every mention of a node was moved: an empty root
             continue
         mention_entity[key] = root_eid[root]
-    return Resolution(tuple(entities), mention_entity)
+    return tuple(entities), mention_entity

@@ -1,9 +1,12 @@
 """Reading and writing a build database.
 
 Every write is one short transaction: a batch of sources with everything derived
-from them, or the whole corpus-wide result (entities, findings). An interrupted
-build therefore leaves either the old or the new state of each source, never half
-of one, and a rerun picks up where it stopped. SQLite runs in WAL mode so that the
+from them, or the whole corpus-wide result (entities, findings) together with what
+the next rebuild reuses (`Kept`: the resolver's state, the pairs of copying sources).
+The corpus-wide result is written as a difference with what is stored, so a
+rebuild that changes little writes little. An interrupted build therefore leaves
+either the old or the new state of each source, never half of one, and a rerun
+picks up where it stopped. SQLite runs in WAL mode so that the
 report and the web view can read while a build writes; PostgreSQL (psycopg 3) holds
 the same schema, kept by the migrations in `migrations/`, and queries that sort
 text sort by code point on both, so both give the same JSON.
@@ -11,11 +14,13 @@ text sort by code point on both, so both give the same JSON.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
+import struct
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -33,7 +38,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
+from accord.align.independence import Dependence
 from accord.model import Alias, Claim, Entity, Finding, Removal, Source, Verdict, Zone
+from accord.resolve.resolver import NodeInfo, ResolverState
+from accord.source_keys import SourceKeys
 from accord.store import schema as s
 from accord.store.codec import claim_from_row, claim_to_row, value_to_json
 
@@ -89,6 +97,30 @@ class StoredSource:
     published: str | None
     language: str
     origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredKeys:
+    keys: SourceKeys
+    linked: bool  # its pairs are in `copies`
+
+
+@dataclass
+class Kept:
+    """What the corpus-wide stage keeps for the next rebuild, written in the same
+    transaction as its results so that the two always belong together."""
+
+    resolver: ResolverState | None = None  # None: leave the stored state as it is
+    resolver_stored: ResolverState | None = None  # as `resolver_state` read it, if it did
+    rules: str = ""  # the version of the code the resolver state belongs to
+    copies: Sequence[Dependence] = ()  # pairs found now; each has a source of `relinked`
+    relinked: Collection[str] = ()  # sources whose pairs were all found now
+    keys: Mapping[str, SourceKeys] = field(default_factory=dict)  # made now, not by a worker
+    inputs: str = ""  # what the results were computed from (see `pipeline.corpus_stage`)
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
 
 
 class Store:
@@ -192,8 +224,10 @@ class Store:
         mrows: list[dict] = []
         trows: list[dict] = []
         crows: list[dict] = []
+        krows: list[dict] = []
         with self.engine.begin() as c:
-            for source, pipeline, mentions, times, claims, stat in items:
+            for source, pipeline, mentions, times, claims, stat, *more in items:
+                keys = more[0] if more else None
                 at_location = c.execute(select(s.sources.c.id).where(
                     s.sources.c.location == source.location)).scalars().all()
                 self._delete_sources(c, [source.id, *at_location])
@@ -214,7 +248,10 @@ class Store:
                 trows += [dict(source_id=source.id, start=t.start, end=t.end, text=t.text,
                                value=value_to_json(t.value)) for t in times]
                 crows += [{**claim_to_row(cl), "entity_id": None} for cl in claims]
-            for table, rows in ((s.mentions, mrows), (s.times, trows), (s.claims, crows)):
+                if keys is not None:
+                    krows.append(_keys_row(source.id, keys))
+            for table, rows in ((s.mentions, mrows), (s.times, trows), (s.claims, crows),
+                                (s.source_keys, krows)):
                 if rows:
                     c.execute(insert(table), rows)
 
@@ -241,8 +278,9 @@ class Store:
             chunk = hit_ids[k : k + 500]
             c.execute(delete(s.finding_claims).where(s.finding_claims.c.finding_id.in_(chunk)))
             c.execute(delete(s.findings).where(s.findings.c.id.in_(chunk)))
-        for table in (s.claims, s.times, s.mentions):
+        for table in (s.claims, s.times, s.mentions, s.source_keys):
             c.execute(delete(table).where(table.c.source_id.in_(ids)))
+        c.execute(delete(s.copies).where(s.copies.c.a.in_(ids) | s.copies.c.b.in_(ids)))
         c.execute(delete(s.sources).where(s.sources.c.id.in_(ids)))
 
     def record_error(self, name: str, reason: str) -> None:
@@ -278,12 +316,28 @@ class Store:
             removed=tuple(Removal(*x) for x in r.removed),
         )
 
-    def source_texts(self) -> Iterator[tuple[str, str]]:
+    def source_texts(self, ids: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
         """Streamed (a server-side cursor on PostgreSQL): the texts of a large corpus
-        never need to be in memory together."""
-        with self.engine.connect().execution_options(yield_per=STREAM) as c:
-            yield from c.execute(select(s.sources.c.id, s.sources.c.text)
-                                 .order_by(self._by(s.sources.c.id)))
+        never need to be in memory together. With `ids`, only those (in id order)."""
+        q = select(s.sources.c.id, s.sources.c.text).order_by(self._by(s.sources.c.id))
+        if ids is None:
+            with self.engine.connect().execution_options(yield_per=STREAM) as c:
+                yield from c.execute(q)
+            return
+        want = sorted(set(ids))
+        for k in range(0, len(want), 500):
+            with self.engine.connect() as c:
+                yield from c.execute(q.where(s.sources.c.id.in_(want[k : k + 500])))
+
+    def source_ids(self) -> list[str]:
+        with self.engine.connect() as c:
+            return list(c.execute(select(s.sources.c.id)).scalars())
+
+    def findings_summary(self) -> list[tuple[str, int]]:
+        """(kind, number of findings) for each kind there is."""
+        with self.engine.connect() as c:
+            return [(k, n) for k, n in c.execute(
+                select(s.findings.c.kind, func.count()).group_by(s.findings.c.kind))]
 
     def count(self, table: str) -> int:
         t = s.metadata.tables[table]
@@ -312,47 +366,209 @@ class Store:
         with self.engine.begin() as c:
             c.execute(insert(s.corrections).values(action=action, a=a, b=b, at=time.time()))
 
+    def source_keys(self) -> dict[str, StoredKeys]:
+        with self.engine.connect().execution_options(yield_per=STREAM) as c:
+            rows = c.execute(select(s.source_keys))
+            return {r.source_id: StoredKeys(
+                SourceKeys(r.version, tuple((a, b) for a, b in r.definitions), bytes(r.sketch)),
+                bool(r.linked)) for r in rows}
+
+    def unlinked(self) -> int:
+        """How many sources were written since the corpus-wide stage last ran."""
+        linked = select(s.source_keys.c.source_id).where(s.source_keys.c.linked.is_(True))
+        with self.engine.connect() as c:
+            return c.execute(select(func.count()).select_from(s.sources)
+                             .where(s.sources.c.id.not_in(linked))).scalar_one()
+
+    def copies(self, *, ordered: bool = True) -> list[Dependence]:
+        """The stored pairs of sources that copy one another, sorted by (a, b) unless
+        the caller does not need them in order (sorting many pairs costs)."""
+        q = select(s.copies.c.a, s.copies.c.b, s.copies.c.similarity, s.copies.c.passages,
+                   s.copies.c.duplicate)
+        if ordered:
+            q = q.order_by(self._by(s.copies.c.a), self._by(s.copies.c.b))
+        with self.engine.connect().execution_options(yield_per=STREAM) as c:
+            return [Dependence(a, b, sim, _unpack(p), bool(dup)) for a, b, sim, p, dup in c.execute(q)]
+
+    def resolver_state(self) -> tuple[str, ResolverState]:
+        """(version of the rules it was made by, the resolver's state); ("", empty) if none."""
+        with self.engine.connect().execution_options(yield_per=STREAM) as c:
+            return self._meta(c, "resolver_rules"), self._resolver_state(c)
+
+    @staticmethod
+    def _resolver_state(c) -> ResolverState:
+        nodes = {r.node: NodeInfo(r.kind, r.shown, tuple(r.blocks))
+                 for r in c.execute(select(s.name_nodes.c.node, s.name_nodes.c.kind,
+                                           s.name_nodes.c.shown, s.name_nodes.c.blocks))}
+        matches = {(r.kind, r.a, r.b): r.rule for r in c.execute(select(
+            s.name_matches.c.kind, s.name_matches.c.a, s.name_matches.c.b, s.name_matches.c.rule))}
+        forms = dict(c.execute(select(s.name_forms.c.text, s.name_forms.c.surface)).all())
+        return ResolverState(nodes, matches, forms)
+
+    def meta(self, key: str) -> str:
+        with self.engine.connect() as c:
+            return self._meta(c, key)
+
+    @staticmethod
+    def _meta(c, key: str) -> str:
+        row = c.execute(select(s.meta.c.value).where(s.meta.c.key == key)).first()
+        return row[0] if row else ""
+
+    @staticmethod
+    def _set_meta(c, key: str, value: str) -> None:
+        c.execute(delete(s.meta).where(s.meta.c.key == key))
+        c.execute(insert(s.meta).values(key=key, value=value))
+
     def write_corpus(self, entities: list[Entity], mention_entity: dict[tuple[str, int, int], str],
-                     claims: list[Claim], findings: list[Finding], origins: dict[str, str]) -> None:
-        """Replace every corpus-wide result in one transaction."""
+                     claims: list[Claim], findings: list[Finding], origins: dict[str, str],
+                     *, before: Mapping[str, Claim] | None = None, kept: Kept | None = None) -> None:
+        """Bring every corpus-wide result in line with these, in one transaction.
+
+        Only what differs from what is stored is written: a rebuild that adds one
+        source to a large corpus changes a few entities and findings, and rewriting
+        all of them would cost as much as the whole corpus. `before` are the claims as
+        stored (as `all_claims` read them); without it every claim is rewritten.
+        """
         with self.engine.begin() as c:
-            for table in (s.entities, s.aliases, s.findings, s.finding_claims):
-                c.execute(delete(table))
-            if entities:
-                c.execute(insert(s.entities), [dict(id=e.id, name=e.name, type=e.type)
-                                               for e in entities])
-                rows = [dict(entity_id=e.id, text=a.text, rule=a.rule, sources=list(a.sources))
-                        for e in entities for a in e.aliases]
-                if rows:
-                    c.execute(insert(s.aliases), rows)
-            c.execute(update(s.mentions).values(entity_id=None))
-            rows = c.execute(select(s.mentions.c.id, s.mentions.c.source_id, s.mentions.c.start,
-                                    s.mentions.c.end)).all()
-            updates = [dict(mid=r.id, eid=mention_entity[(r.source_id, r.start, r.end)])
-                       for r in rows if (r.source_id, r.start, r.end) in mention_entity]
-            if updates:
-                c.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
-                          .values(entity_id=bindparam("eid")), updates)
-            cupd = [dict(cid=cl.id, eid=_subject_entity(cl), val=value_to_json(cl.value),
+            self._write_entities(c, entities)
+            self._write_mentions(c, mention_entity)
+            changed = [cl for cl in claims if before is None or (
+                before.get(cl.id) is not cl and before.get(cl.id) != cl)]
+            # the subject too: read back, a claim names its resolved subject (the
+            # timeline shows it), and an unchanged claim compares equal next time
+            cupd = [dict(cid=cl.id, eid=_subject_entity(cl), subj=value_to_json(cl.subject),
+                         val=value_to_json(cl.value),
                          qual=[[k, value_to_json(v)] for k, v in cl.qualifiers])
-                    for cl in claims]
+                    for cl in changed]
             if cupd:
                 c.execute(update(s.claims).where(s.claims.c.id == bindparam("cid"))
-                          .values(entity_id=bindparam("eid"), value=bindparam("val"),
-                                  qualifiers=bindparam("qual")), cupd)
-            if findings:
-                c.execute(insert(s.findings), [
-                    dict(id=f.id, kind=f.kind.value, entity_id=f.subject_id, property=f.property,
-                         scope=f.scope, explanation=f.explanation,
-                         independent_sources=f.independent_sources, rank=i)
-                    for i, f in enumerate(findings)])
-                c.execute(insert(s.finding_claims), [
-                    dict(finding_id=f.id, claim_id=cl.id, position=k)
-                    for f in findings for k, cl in enumerate(f.claims)])
-            if origins:
+                          .values(entity_id=bindparam("eid"), subject=bindparam("subj"),
+                                  value=bindparam("val"), qualifiers=bindparam("qual")), cupd)
+            self._write_findings(c, findings)
+            stored = dict(c.execute(select(s.sources.c.id, s.sources.c.origin)).all())
+            oupd = [dict(sid=k, org=v) for k, v in origins.items()
+                    if k in stored and stored[k] != v]
+            if oupd:
                 c.execute(update(s.sources).where(s.sources.c.id == bindparam("sid"))
-                          .values(origin=bindparam("org")),
-                          [dict(sid=k, org=v) for k, v in origins.items()])
+                          .values(origin=bindparam("org")), oupd)
+            if kept is not None:
+                self._write_kept(c, kept)
+
+    def _write_entities(self, c, entities: list[Entity]) -> None:
+        stored: dict[str, tuple] = {}
+        aliases: dict[str, list[tuple]] = {}
+        for r in c.execute(select(s.aliases).order_by(s.aliases.c.id)):
+            aliases.setdefault(r.entity_id, []).append((r.text, r.rule, tuple(r.sources)))
+        for r in c.execute(select(s.entities)):
+            stored[r.id] = (r.name, r.type, tuple(aliases.get(r.id, ())))
+        new = {e.id: (e.name, e.type, tuple((a.text, a.rule, tuple(a.sources)) for a in e.aliases))
+               for e in entities}
+        gone = [k for k, v in stored.items() if new.get(k) != v]
+        for k in range(0, len(gone), 500):
+            chunk = gone[k : k + 500]
+            c.execute(delete(s.aliases).where(s.aliases.c.entity_id.in_(chunk)))
+            c.execute(delete(s.entities).where(s.entities.c.id.in_(chunk)))
+        # orphans: aliases of no entity (a database written before entities were diffed)
+        if stored.keys() != aliases.keys():
+            for eid in set(aliases) - set(stored):
+                c.execute(delete(s.aliases).where(s.aliases.c.entity_id == eid))
+        fresh = [e for e in entities if stored.get(e.id) != new[e.id]]
+        if fresh:
+            c.execute(insert(s.entities), [dict(id=e.id, name=e.name, type=e.type) for e in fresh])
+            rows = [dict(entity_id=e.id, text=a.text, rule=a.rule, sources=list(a.sources))
+                    for e in fresh for a in e.aliases]
+            if rows:
+                c.execute(insert(s.aliases), rows)
+
+    def _write_mentions(self, c, mention_entity: dict[tuple[str, int, int], str]) -> None:
+        rows = c.execute(select(s.mentions.c.id, s.mentions.c.source_id, s.mentions.c.start,
+                                s.mentions.c.end, s.mentions.c.entity_id)).all()
+        updates = []
+        for r in rows:
+            eid = mention_entity.get((r.source_id, r.start, r.end))
+            if eid != r.entity_id:
+                updates.append(dict(mid=r.id, eid=eid))
+        if updates:
+            c.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
+                      .values(entity_id=bindparam("eid")), updates)
+
+    def _write_findings(self, c, findings: list[Finding]) -> None:
+        stored = {r.id: tuple(r) for r in c.execute(select(
+            s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.findings.c.property,
+            s.findings.c.scope, s.findings.c.explanation, s.findings.c.independent_sources,
+            s.findings.c.rank))}
+        members: dict[str, list[str]] = {}
+        for r in c.execute(select(s.finding_claims).order_by(s.finding_claims.c.position)):
+            members.setdefault(r.finding_id, []).append(r.claim_id)
+        new = {f.id: (f.id, f.kind.value, f.subject_id, f.property, f.scope, f.explanation,
+                      f.independent_sources, i) for i, f in enumerate(findings)}
+        claims_of = {f.id: [cl.id for cl in f.claims] for f in findings}
+        gone = [k for k in stored if k not in new]
+        regroup = [k for k in new if members.get(k) != claims_of[k]]
+        regroup += [k for k in members if k not in new and k not in stored]  # orphans
+        for ids, table, col in ((gone, s.findings, s.findings.c.id),
+                                (gone + regroup, s.finding_claims, s.finding_claims.c.finding_id)):
+            for k in range(0, len(ids), 500):
+                c.execute(delete(table).where(col.in_(ids[k : k + 500])))
+        cols = ("id", "kind", "entity_id", "property", "scope", "explanation",
+                "independent_sources", "rank")
+        added = [dict(zip(cols, row, strict=True)) for k, row in new.items() if k not in stored]
+        if added:
+            c.execute(insert(s.findings), added)
+        changed = [dict(zip(["fid", *cols[1:]], row, strict=True)) for k, row in new.items()
+                   if k in stored and stored[k] != row]
+        if changed:
+            c.execute(update(s.findings).where(s.findings.c.id == bindparam("fid")).values(
+                **{k: bindparam(k) for k in cols[1:]}), changed)
+        rows = [dict(finding_id=k, claim_id=cid, position=p)
+                for k in regroup if k in claims_of for p, cid in enumerate(claims_of[k])]
+        if rows:
+            c.execute(insert(s.finding_claims), rows)
+
+    def _write_kept(self, c, kept: Kept) -> None:
+        if kept.keys:
+            ids = sorted(kept.keys)
+            for k in range(0, len(ids), 500):
+                c.execute(delete(s.source_keys).where(s.source_keys.c.source_id.in_(ids[k : k + 500])))
+            c.execute(insert(s.source_keys), [_keys_row(sid, kept.keys[sid]) for sid in ids])
+        relinked = sorted(kept.relinked)
+        for k in range(0, len(relinked), 500):
+            chunk = relinked[k : k + 500]
+            c.execute(delete(s.copies).where(s.copies.c.a.in_(chunk) | s.copies.c.b.in_(chunk)))
+            c.execute(update(s.source_keys).where(s.source_keys.c.source_id.in_(chunk))
+                      .values(linked=True))
+        if kept.copies:
+            c.execute(insert(s.copies), [
+                dict(a=d.a, b=d.b, similarity=d.similarity, duplicate=d.duplicate,
+                     passages=_pack(d.shared_passages)) for d in kept.copies])
+        if kept.resolver is not None:
+            self._write_resolver(c, kept.resolver, kept.resolver_stored)
+            self._set_meta(c, "resolver_rules", kept.rules)
+        if kept.inputs:
+            self._set_meta(c, "corpus_inputs", kept.inputs)
+
+    def _write_resolver(self, c, state: ResolverState, stored: ResolverState | None) -> None:
+        """The resolver's state, by difference with the stored one (read again here
+        unless the caller still has it)."""
+        if stored is None:
+            stored = self._resolver_state(c)
+        for table, new, old in ((s.name_nodes, state.nodes, stored.nodes),
+                                (s.name_matches, state.matches, stored.matches),
+                                (s.name_forms, state.forms, stored.forms)):
+            stale = [k for k, v in old.items() if new.get(k) != v]
+            keys = [_hash(k) if isinstance(k, str) else _hash(*k) for k in stale]
+            for i in range(0, len(keys), 500):
+                c.execute(delete(table).where(table.c.key.in_(keys[i : i + 500])))
+            add = [k for k, v in new.items() if old.get(k) != v]
+            if table is s.name_nodes:
+                rows = [dict(key=_hash(n), node=n, kind=new[n].kind, shown=new[n].shown,
+                             blocks=list(new[n].blocks)) for n in add]
+            elif table is s.name_matches:
+                rows = [dict(key=_hash(*p), kind=p[0], a=p[1], b=p[2], rule=new[p]) for p in add]
+            else:
+                rows = [dict(key=_hash(t), text=t, surface=new[t]) for t in add]
+            if rows:
+                c.execute(insert(table), rows)
 
     # ------------------------------------------------------------------- views
     def entities(self) -> list[Entity]:
@@ -378,6 +594,20 @@ class Store:
                             tuple(claims[x] for x in members.get(r.id, []) if x in claims),
                             r.explanation, r.scope, r.independent_sources)
                     for r in c.execute(q)]
+
+
+def _pack(passages: Sequence[tuple[int, int, int, int]]) -> bytes:
+    return b"".join(struct.pack("<4q", *p) for p in passages)
+
+
+def _unpack(data: bytes) -> tuple[tuple[int, int, int, int], ...]:
+    return tuple(struct.iter_unpack("<4q", data))
+
+
+def _keys_row(sid: str, keys: SourceKeys) -> dict:
+    return dict(source_id=sid, version=keys.version,
+                definitions=[list(d) for d in keys.definitions], sketch=keys.sketch,
+                linked=False)
 
 
 def _subject_entity(cl: Claim) -> str | None:

@@ -11,18 +11,20 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
 )
 
-SCHEMA_VERSION = 2  # the number of the newest migration
+SCHEMA_VERSION = 3  # the number of the newest migration
 
 metadata = MetaData()
 
@@ -154,4 +156,58 @@ corrections = Table(
     Column("a", Text, nullable=False),
     Column("b", Text, nullable=False),
     Column("at", Float, nullable=False),
+)
+
+# --- what a rebuild keeps so that the corpus-wide stages only redo what changed
+
+# per source, made where it was annotated: the acronyms its text defines and the LSH
+# sketch its copies are found by; `linked` once its pairs are in `copies`
+source_keys = Table(
+    "source_keys", metadata,
+    Column("source_id", String(40), ForeignKey("sources.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("version", String(40), nullable=False),  # of the code that made them
+    Column("definitions", JSON, nullable=False),  # [[long form, short form], ...]
+    Column("sketch", LargeBinary, nullable=False),
+    Column("linked", Boolean, nullable=False, default=False),
+)
+
+# pairs of sources that copy one another, whole or in passages (a < b)
+copies = Table(
+    "copies", metadata,
+    Column("a", String(40), primary_key=True),
+    Column("b", String(40), primary_key=True),
+    Column("similarity", Float, nullable=False),
+    Column("duplicate", Boolean, nullable=False),
+    # the shared passages, (a_start, a_end, b_start, b_end) each, as little-endian int64s:
+    # a large corpus has many pairs, and reading them back as JSON costs seconds
+    Column("passages", LargeBinary, nullable=False),
+    Index("ix_copies_b", "b"),
+)
+
+# the resolver's state (`resolve.resolver.ResolverState`): nodes and matching pairs,
+# keyed by a hash, since a node is any surface form and may be long
+name_nodes = Table(
+    "name_nodes", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("node", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("shown", Text, nullable=False),
+    Column("blocks", JSON, nullable=False),
+)
+
+name_matches = Table(
+    "name_matches", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("kind", String(8), nullable=False),
+    Column("a", Text, nullable=False),
+    Column("b", Text, nullable=False),
+    Column("rule", Text, nullable=False),
+)
+
+name_forms = Table(
+    "name_forms", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("text", Text, nullable=False),  # as mentioned
+    Column("surface", Text, nullable=False),  # stripped of titles and possessives
 )
