@@ -101,6 +101,8 @@ CORPUS_STEPS = ("read", "keys", "resolve", "align", "write")
 
 def _build(inputs: list[str], db: str, jobs: int = 1, engine: str = "local",
            address: str | None = None, batch: int = 8) -> dict:
+    import spacy  # noqa: F401  imported before the clock on both sides, as in `_spacy`
+
     from accord.engine import make_engine
     from accord.pipeline import build
     from accord.store.db import Store
