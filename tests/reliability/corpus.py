@@ -278,8 +278,14 @@ def health(db: Path | str) -> dict[str, Any]:
     dangling = "SELECT count(*) FROM finding_claims WHERE claim_id NOT IN (SELECT id FROM claims)"
     con = _ro(db)
     try:
+        integrity = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'"
+                           ).fetchone():
+            # killed while the first build created the schema: an empty database, which the
+            # next build initialises (each migration commits whole or not at all)
+            return {"integrity": integrity, "duplicates": {}, "orphans": {}, "dangling": 0}
         return {
-            "integrity": [r[0] for r in con.execute("PRAGMA integrity_check")],
+            "integrity": integrity,
             "duplicates": {k: v for k, q in dup.items() if (v := con.execute(q).fetchall())},
             "orphans": {k: n for k, q in orphan.items() if (n := con.execute(q).fetchone()[0])},
             "dangling": con.execute(dangling).fetchone()[0],
