@@ -98,6 +98,13 @@ class TimeValue:
         return self.overlaps(other)
 
 
+def source_day(day: date) -> TimeValue:
+    """The day a source was published, as the time of what it reports with no time of
+    its own ("currently has 650 members"): two reports of different days then differ
+    in scope instead of contradicting each other."""
+    return TimeValue(day, day, Precision.DAY, "(date of the source)", anchor=Anchor.DOCUMENT)
+
+
 # ----------------------------------------------------------------------- quantity
 
 

@@ -14,6 +14,7 @@ came from are unchanged, and write what changed in one transaction
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -396,8 +397,6 @@ def _inputs_version(ids: Sequence[str], corrections: Sequence[tuple[str, str, st
     """What the corpus-wide results are a function of: the stored sources (an id is the
     hash of a source's text; each was annotated by this PIPELINE_VERSION or it would
     have been again), the user's corrections, and the code."""
-    import hashlib
-
     h = hashlib.sha1(code_version().encode())
     h.update(PIPELINE_VERSION.encode())
     for sid in ids:

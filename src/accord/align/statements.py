@@ -82,12 +82,9 @@ def _kind(c: Claim) -> str:
     return "name"
 
 
-def conflict_between(a: Claim, b: Claim) -> str | None:
-    """Why two statements of one group cannot both be true, or None."""
-    return _conflict(a, b, _context(a), _context(b), a.source_id == b.source_id)
-
-
 def _conflict(a: Claim, b: Claim, ca: set[str], cb: set[str], one_text: bool) -> str | None:
+    """Why two statements of one group (with contexts `ca`, `cb`; from one text or two)
+    cannot both be true, or None."""
     shared = len(ca & cb)
     smaller = min(len(ca), len(cb))
     overlap = shared / smaller if smaller else 1.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from accord.annotate.parse import Parsed, Sentence, Token
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
@@ -23,7 +23,7 @@ from accord.extract.coref import (
 )
 from accord.extract.lifespan import lifespan_claims
 from accord.extract.manner import find_manners
-from accord.extract.modality import sentence_modality, version_markers
+from accord.extract.modality import ModalityCue, sentence_modality, version_markers
 from accord.extract.statements import STATEMENT, StatementDoc, statement_claims, statement_ref
 from accord.extract.triggers import EN_COMMAND_NOUNS, Trigger, noun_trigger, verb_triggers
 from accord.model import (
@@ -33,13 +33,13 @@ from accord.model import (
     Evidence,
     Mention,
     Modality,
-    Precision,
     QuantityMention,
     Source,
     Term,
     TimeMention,
     TimeValue,
     Value,
+    source_day,
 )
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class _Doc:
         self.ante: Antecedents = resolve_pronouns(parsed, self.mention_of)
         self.versions = version_markers(self.text, language=self.lang)
         self.used: set[int] = set()  # trigger tokens a specific rule has used
-        self.cues: dict[tuple[int, int, int], Any] = {}  # modality cue by (sentence, word)
+        self.cues: dict[tuple[int, int, int], ModalityCue] = {}  # modality cue by (sentence, word)
         self.children: dict[int, list[Token]] = {}
         for t in parsed.tokens:
             if t.head != t.i:
@@ -544,11 +544,7 @@ def _count_claims(doc: _Doc, sent: Sentence) -> list[Claim]:
         if tm is not None:
             quals.append(("time", tm.value))
         elif doc.source.published is not None:
-            # a figure with no time of its own is the figure of the day it was reported:
-            # two reports of different days are different scopes, not a contradiction
-            day = doc.source.published
-            quals.append(("time", TimeValue(day, day, Precision.DAY, "(date of the source)",
-                                            anchor=Anchor.DOCUMENT)))
+            quals.append(("time", source_day(doc.source.published)))
         if verb.lemma.lower() in HAVE:
             # "X has 650,000 members": the number of X's members, as "a membership of"
             out.append(_make(doc, sent, subj, attribute_name(qm.value.unit), qm.value, quals[2:], tok))

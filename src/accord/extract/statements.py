@@ -24,17 +24,16 @@ from datetime import date
 
 from accord.annotate.parse import Sentence, Token
 from accord.model import (
-    Anchor,
     Claim,
     EntityRef,
     Mention,
     Modality,
-    Precision,
     QuantityMention,
     Term,
     TimeMention,
     TimeValue,
     Value,
+    source_day,
 )
 
 STATEMENT = "statement"
@@ -70,21 +69,17 @@ class Slot:
 MakeClaim = Callable[[Sentence, Mention, str, Value, list[tuple[str, Value]], Token], Claim]
 
 
+@dataclass(frozen=True)
 class StatementDoc:
     """What the statement rules need from the claim extractor's indexes."""
 
-    def __init__(self, tokens: Sequence[Token], kids: Callable[[int], list[Token]],
-                 entities_at: Callable[[Token], tuple[Mention, ...]],
-                 subject_tokens: Callable[[Token], list[Token]],
-                 times: Sequence[TimeMention], quantities: Sequence[QuantityMention],
-                 document_date: date | None = None) -> None:
-        self.tokens = tokens
-        self.kids = kids
-        self.entities_at = entities_at
-        self.subject_tokens = subject_tokens
-        self.times = [t for t in times if t.value is not None]
-        self.quantities = list(quantities)
-        self.document_date = document_date
+    tokens: Sequence[Token]
+    kids: Callable[[int], list[Token]]
+    entities_at: Callable[[Token], tuple[Mention, ...]]
+    subject_tokens: Callable[[Token], list[Token]]
+    times: Sequence[TimeMention]
+    quantities: Sequence[QuantityMention]
+    document_date: date | None = None
 
     def phrase(self, i: int, *, deep: bool = False) -> set[int]:
         """The noun phrase headed by token i: its modifiers, and with `deep` also its
@@ -105,13 +100,10 @@ class StatementDoc:
     def within(self, sent: Sentence) -> StatementDoc:
         """The same document with only the times and quantities of one sentence, so that
         reading a value looks at a handful, not at every one of a long text."""
-        part = object.__new__(StatementDoc)
-        part.tokens, part.kids = self.tokens, self.kids
-        part.entities_at, part.subject_tokens = self.entities_at, self.subject_tokens
-        part.times = [t for t in self.times if sent.start <= t.start < sent.end]
-        part.quantities = [q for q in self.quantities if sent.start <= q.start < sent.end]
-        part.document_date = self.document_date
-        return part
+        return replace(
+            self,
+            times=[t for t in self.times if t.value is not None and sent.start <= t.start < sent.end],
+            quantities=[q for q in self.quantities if sent.start <= q.start < sent.end])
 
     def span(self, ids: set[int]) -> tuple[int, int]:
         toks = [self.tokens[i] for i in ids]
@@ -307,10 +299,9 @@ def _when(doc: StatementDoc, ids: set[int], *, present: bool) -> TimeValue | Non
         for tm in doc.times:
             if a <= tm.start and tm.end <= b:
                 return tm.value
-    day = doc.document_date
-    if day is None or not present:
+    if doc.document_date is None or not present:
         return None
-    return TimeValue(day, day, Precision.DAY, "(date of the source)", anchor=Anchor.DOCUMENT)
+    return source_day(doc.document_date)
 
 
 def polarity(c: Claim) -> str:
