@@ -37,6 +37,7 @@ from tests.reliability.corpus import (
     Reference,
     accord,
     build_lock,
+    built,
     count,
     counts,
     env,
@@ -126,7 +127,7 @@ def test_a_build_killed_at_random_moments_resumes_to_the_uninterrupted_result(
                 killed = True
                 kills += 1
             _end_group(proc.pid)  # workers of a pool (see test_no_worker_outlives_a_killed_build)
-            state = health(db) if db.exists() else HEALTHY
+            state = health(db) if built(db) else HEALTHY
             log.append(f"run {run} -j{jobs} [{changed}] "
                        + (f"killed at {delay:.2f}s" if killed else
                           f"finished in {took:.2f}s (rc {proc.returncode})")
@@ -136,7 +137,7 @@ def test_a_build_killed_at_random_moments_resumes_to_the_uninterrupted_result(
             assert storage(state) == STORED_WELL, "\n".join(log)
             if not killed:
                 assert proc.returncode == 0, "\n".join([*log, err(proc)])
-            if db.exists():
+            if built(db):
                 result(db)  # what a reader sees after the crash: readable, whatever it holds
     finally:
         pile.restore()

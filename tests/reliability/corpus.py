@@ -231,6 +231,15 @@ def rows(db: Path | str, sql: str) -> list[tuple]:
         con.close()
 
 
+def built(db: Path | str) -> bool:
+    """Whether a build has created the schema yet. A build killed while creating it
+    leaves an empty file, which the next build initialises (each migration commits
+    whole or not at all): no database yet, for readers as for checks."""
+    if not Path(db).exists():
+        return False
+    return bool(rows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'"))
+
+
 def count(db: Path | str, table: str) -> int:
     """Rows of `table`, 0 while the database or the table does not exist yet."""
     if not Path(db).exists():
@@ -278,14 +287,8 @@ def health(db: Path | str) -> dict[str, Any]:
     dangling = "SELECT count(*) FROM finding_claims WHERE claim_id NOT IN (SELECT id FROM claims)"
     con = _ro(db)
     try:
-        integrity = [r[0] for r in con.execute("PRAGMA integrity_check")]
-        if not con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sources'"
-                           ).fetchone():
-            # killed while the first build created the schema: an empty database, which the
-            # next build initialises (each migration commits whole or not at all)
-            return {"integrity": integrity, "duplicates": {}, "orphans": {}, "dangling": 0}
         return {
-            "integrity": integrity,
+            "integrity": [r[0] for r in con.execute("PRAGMA integrity_check")],
             "duplicates": {k: v for k, q in dup.items() if (v := con.execute(q).fetchall())},
             "orphans": {k: n for k, q in orphan.items() if (n := con.execute(q).fetchone()[0])},
             "dangling": con.execute(dangling).fetchone()[0],
