@@ -70,6 +70,17 @@ def test_batches_are_bounded_by_count_and_by_bytes():
     assert [len(b) for b in batches(refs[5:6], size=10, max_bytes=100)] == [1]  # never empty
 
 
+def test_batches_shrink_towards_the_end_so_that_workers_finish_together():
+    refs = [InputRef(f"/x/{i}.txt", f"{i}.txt", 10) for i in range(40)]
+    sizes = [len(b) for b in batches(refs, size=8, workers=2)]
+    assert sum(sizes) == 40
+    assert sizes[0] == 5 and sizes[-3:] == [1, 1, 1]  # none over an eighth of what is left
+    assert sizes == sorted(sizes, reverse=True)
+    # a stream of unknown length, or one worker: full batches to the end
+    assert [len(b) for b in batches(iter(refs), size=8, workers=2)] == [8] * 5
+    assert [len(b) for b in batches(refs, size=8)] == [8] * 5
+
+
 def test_engines_are_chosen_by_name():
     assert isinstance(make_engine("local", jobs=3), LocalEngine)
     assert isinstance(make_engine("ray", address="auto"), RayEngine)

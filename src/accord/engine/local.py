@@ -1,10 +1,15 @@
-"""The local engine: in this process for one job, a process pool for several.
+"""The local engine: in this process for one job; for several, this process and a
+pool of `jobs - 1` worker processes.
 
-The pool is fed from the input stream with at most `2 * jobs` batches in flight,
-and results come back as each batch finishes (not in input order), so a slow
-batch never holds finished ones in memory and the driver writes as it goes.
-Workers are spawned (not forked): each loads its own models once, and no lock
-held by a thread of the driver is copied into them.
+The build's own process is one of the jobs: it has nothing else to do while the
+workers annotate but write what they send back, and a separate worker in its place
+would start Python, spaCy and the models once more and compete with it for a core.
+The pool is fed from the input stream with at most `2 * (jobs - 1)` batches in
+flight; when the pool is full, this process annotates the next batch itself. Results
+come back as each batch finishes (not in input order), so a slow batch never holds
+finished ones in memory and the driver writes as it goes. Workers are spawned (not
+forked): each loads its own models once, and no lock held by a thread of the driver
+is copied into them.
 """
 
 from __future__ import annotations
@@ -27,10 +32,10 @@ class LocalEngine:
         self.jobs = max(1, jobs)
         self.batch = batch
         self.batch_bytes = batch_bytes
-        self.in_flight = in_flight or 2 * self.jobs
+        self.in_flight = in_flight or 2 * (self.jobs - 1)
 
     def map(self, refs: Iterable[InputRef], max_bytes: int) -> Iterator[list[Result]]:
-        parts = batches(refs, self.batch, self.batch_bytes)
+        parts = batches(refs, self.batch, self.batch_bytes, workers=self.jobs)
         head = list(islice(parts, 2))
         if self.jobs == 1 or len(head) < 2:
             # one batch (a rebuild that found one new file): starting workers that each
@@ -40,18 +45,21 @@ class LocalEngine:
             return
         import multiprocessing as mp
 
-        with ProcessPoolExecutor(self.jobs, mp_context=mp.get_context("spawn"),
+        with ProcessPoolExecutor(self.jobs - 1, mp_context=mp.get_context("spawn"),
                                  initializer=die_with_parent) as pool:
             running: set[Future] = set()
             for b in chain(head, parts):
-                if len(running) >= self.in_flight:
-                    done, running = wait(running, return_when=FIRST_COMPLETED)
-                    for f in done:
-                        yield f.result()
-                running.add(pool.submit(work, b, max_bytes))
+                finished = {f for f in running if f.done()}
+                running -= finished
+                for f in finished:
+                    yield f.result()
+                if len(running) < self.in_flight:
+                    running.add(pool.submit(work, b, max_bytes))
+                else:
+                    yield work(b, max_bytes)  # the pool is busy: this process is a job too
             while running:
-                done, running = wait(running, return_when=FIRST_COMPLETED)
-                for f in done:
+                finished, running = wait(running, return_when=FIRST_COMPLETED)
+                for f in finished:
                     yield f.result()
 
 
