@@ -81,6 +81,23 @@ def test_batches_shrink_towards_the_end_so_that_workers_finish_together():
     assert [len(b) for b in batches(refs, size=8)] == [8] * 5
 
 
+def _pid_of(x: int) -> tuple[int, int]:
+    return x, os.getpid()
+
+
+def test_spread_runs_a_pure_function_on_the_running_workers_and_keeps_the_order():
+    engine = LocalEngine(jobs=2, batch=1)
+    assert engine.spread(_pid_of, [1, 2, 3]) == [(x, os.getpid()) for x in (1, 2, 3)]  # none yet
+    try:
+        list(engine.map(list(discover([str(EXAMPLES)]))[:2], 50_000_000))  # starts the worker
+        got = engine.spread(_pid_of, list(range(40)))
+    finally:
+        engine.close()
+    assert [x for x, _ in got] == list(range(40))
+    assert {pid for _, pid in got} - {os.getpid()}  # a worker took some
+    assert engine.spread(_pid_of, [5]) == [(5, os.getpid())]  # closed: here again
+
+
 def test_engines_are_chosen_by_name():
     assert isinstance(make_engine("local", jobs=3), LocalEngine)
     assert isinstance(make_engine("ray", address="auto"), RayEngine)

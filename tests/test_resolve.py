@@ -182,3 +182,22 @@ def test_resolving_with_the_previous_state_gives_the_result_from_scratch(monkeyp
     assert _same(shrunk, scratch_part)
     assert shrunk.state == scratch_part.state
     assert resolve(everything, definitions, corrections, scratch_all.state).compared == 0
+
+
+def test_comparisons_spread_over_a_pool_in_small_pieces_give_the_result_of_one_process(monkeypatch):
+    import accord.resolve.resolver as r
+    from accord.engine import LocalEngine
+    from accord.ingest import discover
+
+    sources, definitions = _random_corpus(7)
+    everything = [x for ms in sources.values() for x in ms]
+    here = resolve(everything, definitions)
+    monkeypatch.setattr(r, "CHUNK", 5)  # many pieces, so both processes take some
+    engine = LocalEngine(jobs=2, batch=1)
+    try:
+        list(engine.map(list(discover([str(EXAMPLES)]))[:2], 50_000_000))  # starts the worker
+        spread = resolve(everything, definitions, spread=engine.spread)
+    finally:
+        engine.close()
+    assert _same(spread, here) and spread.state == here.state
+    assert spread.compared == here.compared

@@ -32,7 +32,7 @@ from accord.fingerprint import code_version
 from accord.ingest import IngestError, InputRef, discover, read_source
 from accord.model import Claim, EntityRef, Source
 from accord.names import compare_names
-from accord.resolve.resolver import MentionRec, resolve
+from accord.resolve.resolver import MentionRec, Spread, resolve
 from accord.source_keys import keys_version, source_keys
 from accord.store.db import Kept, SourceStat, Store
 from accord.timex import find_times
@@ -186,8 +186,9 @@ def build(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
             report.read += len(batch)
             done += len(results)
             progress("annotate", done, len(todo))
-        corpus_stage(store, report, progress=progress)
+        corpus_stage(store, report, progress=progress, spread=engine.spread)
     finally:
+        engine.close()
         store.release_build_lock()
     return report
 
@@ -300,7 +301,7 @@ def _place_index(claims: list[Claim], names: dict[str, str]) -> PlaceIndex:
 
 
 def corpus_stage(store: Store, report: BuildReport | None = None, *,
-                 progress: Progress = _noop) -> None:
+                 progress: Progress = _noop, spread: Spread | None = None) -> None:
     """Resolve entities and align claims over everything stored, and bring the
     corpus-wide results in line in one transaction.
 
@@ -309,7 +310,8 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     the resolver compares only the names of blocks that changed, copies are looked
     for only between a new source and the sources that share an LSH bucket with it,
     and each source's acronyms and sketch were made where it was annotated. What is
-    written is only what changed. When nothing the results depend on has changed
+    written is only what changed. The pure parts (comparing names) are `spread` over
+    the engine's workers when they are running. When nothing the results depend on has changed
     (sources, corrections, code) nothing is done at all. The results are those of a
     build from scratch over the same sources (tests/test_incremental.py).
     """
@@ -345,7 +347,8 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     progress("corpus", 2, steps)
     rules = code_version(*RESOLVER_CODE)
     kept_rules, previous = store.resolver_state()
-    res = resolve(mentions, definitions, corrections, previous if kept_rules == rules else None)
+    res = resolve(mentions, definitions, corrections, previous if kept_rules == rules else None,
+                  spread=spread)
     progress("corpus", 3, steps)
 
     def eid_of(sid: str, r: EntityRef) -> str:

@@ -121,12 +121,12 @@ def russian():
 # ----------------------------------------------------------------------- English
 
 
-def _tokens(doc) -> tuple[Token, ...]:
-    """The tokens read column-wise from one array: building spaCy Token objects one
-    by one costs as much as a pipeline component."""
-    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS
+def _tokens(doc, text: str) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
+    """The tokens and sentences read column-wise from one array: building spaCy Token
+    and Span objects one by one costs as much as a pipeline component."""
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SENT_START
 
-    arr = doc.to_array([IDX, LENGTH, LEMMA, POS, DEP, HEAD, MORPH]).tolist()
+    arr = doc.to_array([IDX, LENGTH, LEMMA, POS, DEP, HEAD, MORPH, SENT_START]).tolist()
     strings = doc.vocab.strings
     names: dict[int, str] = {0: ""}
 
@@ -136,9 +136,11 @@ def _tokens(doc) -> tuple[Token, ...]:
             got = names[h] = strings[h]
         return got
 
-    text = doc.text
     out = []
-    for i, (idx, length, lemma, pos, dep, head, morph) in enumerate(arr):
+    starts = [0]
+    for i, (idx, length, lemma, pos, dep, head, morph, sent_start) in enumerate(arr):
+        if sent_start == 1 and i:
+            starts.append(i)
         d = name(dep)
         if head >= 1 << 63:
             head -= 1 << 64  # a relative offset to the head, stored unsigned
@@ -146,14 +148,17 @@ def _tokens(doc) -> tuple[Token, ...]:
         out.append(Token(i=i, start=idx, end=idx + length, text=text[idx : idx + length],
                          lemma=name(lemma), pos=name(pos), dep=d if d != "ROOT" else "root",
                          head=i + head, morph=m if m != "_" else ""))
-    return tuple(out)
+    # as `doc.sents` cuts them: a sentence starts where the parser set SENT_START to 1
+    bounds = list(zip(starts, starts[1:] + [len(out)], strict=True)) if out else []
+    sentences = tuple(Sentence(out[a].start, out[b - 1].end, a, b) for a, b in bounds
+                      if text[out[a].start:out[b - 1].end].strip())
+    return tuple(out), sentences
 
 
-def _from_spacy(doc) -> Parsed:
-    tokens = _tokens(doc)
-    sentences = tuple(
-        Sentence(s.start_char, s.end_char, s.start, s.end) for s in doc.sents if s.text.strip()
-    )
+def _from_spacy(doc, text: str) -> Parsed:
+    """`text` is the text the doc was made from (spaCy keeps it verbatim; `doc.text`
+    would join it again from every token)."""
+    tokens, sentences = _tokens(doc, text)
     raw = []
     ents = list(doc.ents)
     skip = set()
@@ -185,7 +190,7 @@ def _from_spacy(doc) -> Parsed:
                 begin -= 1
         span = doc[begin:end]
         raw.append(Mention(span.start_char, span.end_char, span.text, SPACY_LABELS[e.label_]))
-    return Parsed("en", tokens, sentences, tuple(clean_mentions(doc.text, raw)))
+    return Parsed("en", tokens, sentences, tuple(clean_mentions(text, raw)))
 
 
 def _name_word(tok) -> bool:
@@ -196,8 +201,9 @@ def _name_word(tok) -> bool:
 
 def parse_english(texts: Iterable[str], batch_size: int = 16) -> Iterator[Parsed]:
     nlp = english()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield _from_spacy(doc)
+    texts = list(texts)
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        yield _from_spacy(doc, text)
 
 
 # ----------------------------------------------------------------------- Russian

@@ -14,8 +14,8 @@ produce the same database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
 from accord.engine.local import LocalEngine
@@ -26,11 +26,22 @@ if TYPE_CHECKING:
     from accord.ingest import InputRef
 
 ENGINES = ("local", "ray")
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Engine(Protocol):
     def map(self, refs: Iterable[InputRef], max_bytes: int) -> Iterator[list[Result]]:
         """Results of `read_and_annotate` per batch, in any order, as they are done."""
+        ...
+
+    def spread(self, fn: Callable[[T], R], parts: Sequence[T]) -> list[R]:
+        """`[fn(p) for p in parts]` in order, over the engine's workers where they are
+        running. `fn` must be pure and importable: the result is the same either way."""
+        ...
+
+    def close(self) -> None:
+        """Release the workers (and a cluster the engine started)."""
         ...
 
 

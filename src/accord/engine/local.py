@@ -1,5 +1,6 @@
 """The local engine: in this process for one job; for several, this process and a
-pool of `jobs - 1` worker processes.
+pool of `jobs - 1` worker processes, kept until `close()` so that the corpus-wide
+steps can use them too (`spread`).
 
 The build's own process is one of the jobs: it has nothing else to do while the
 workers annotate but write what they send back, and a separate worker in its place
@@ -14,16 +15,19 @@ is copied into them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
 from accord.engine.unit import Result, work
 
 if TYPE_CHECKING:
     from accord.ingest import InputRef
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class LocalEngine:
@@ -33,6 +37,7 @@ class LocalEngine:
         self.batch = batch
         self.batch_bytes = batch_bytes
         self.in_flight = in_flight or 2 * (self.jobs - 1)
+        self._pool: ProcessPoolExecutor | None = None
 
     def map(self, refs: Iterable[InputRef], max_bytes: int) -> Iterator[list[Result]]:
         parts = batches(refs, self.batch, self.batch_bytes, workers=self.jobs)
@@ -43,24 +48,56 @@ class LocalEngine:
             for b in chain(head, parts):
                 yield work(b, max_bytes)
             return
-        import multiprocessing as mp
+        for _i, result in self._as_done(work, chain(head, parts), max_bytes):
+            yield result
 
-        with ProcessPoolExecutor(self.jobs - 1, mp_context=mp.get_context("spawn"),
-                                 initializer=die_with_parent) as pool:
-            running: set[Future] = set()
-            for b in chain(head, parts):
-                finished = {f for f in running if f.done()}
-                running -= finished
-                for f in finished:
-                    yield f.result()
+    def spread(self, fn: Callable[[T], R], parts: Sequence[T]) -> list[R]:
+        """`[fn(p) for p in parts]`, computed by all the jobs. For the pure corpus-wide
+        steps (comparing names): the workers the annotation started are still there, so
+        this costs no start-up, and without it one core would idle while the other works."""
+        if self.jobs == 1 or self._pool is None or len(parts) < 2:
+            return [fn(p) for p in parts]
+        out: list[Any] = [None] * len(parts)
+        for i, result in self._as_done(fn, parts):
+            out[i] = result
+        return out
+
+    def close(self) -> None:
+        """Stop the workers (a later map starts new ones)."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _workers(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            import multiprocessing as mp
+
+            self._pool = ProcessPoolExecutor(self.jobs - 1, mp_context=mp.get_context("spawn"),
+                                             initializer=die_with_parent)
+        return self._pool
+
+    def _as_done(self, fn: Callable[..., R], items: Iterable[Any], *args: Any
+                 ) -> Iterator[tuple[int, R]]:
+        """(index, fn(item, *args)) for every item, in the order they finish. Items go
+        to the pool while it has fewer than `in_flight` queued; otherwise this process
+        does the next one itself."""
+        pool = self._workers()
+        running: dict[Future, int] = {}
+        try:
+            for i, item in enumerate(items):
+                for f in [f for f in running if f.done()]:
+                    yield running.pop(f), f.result()
                 if len(running) < self.in_flight:
-                    running.add(pool.submit(work, b, max_bytes))
+                    running[pool.submit(fn, item, *args)] = i
                 else:
-                    yield work(b, max_bytes)  # the pool is busy: this process is a job too
+                    yield i, fn(item, *args)  # the pool is busy: this process is a job too
             while running:
-                finished, running = wait(running, return_when=FIRST_COMPLETED)
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for f in finished:
-                    yield f.result()
+                    yield running.pop(f), f.result()
+        except BaseException:
+            self.close()  # a failed or abandoned run leaves no worker behind
+            raise
 
 
 def die_with_parent() -> None:

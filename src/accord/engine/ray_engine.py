@@ -2,8 +2,9 @@
 
 With `address` it joins a running cluster (`"auto"`, `"ray://host:10001"`,
 `"host:6379"`); without, it starts a local Ray with `num_cpus` workers and stops
-it when the map is done. If Ray is already initialised in this process (a test,
-a notebook), that instance is used and left running.
+it at `close()` (after the corpus-wide steps, which `spread` their pure parts over
+the same workers). If Ray is already initialised in this process (a test, a
+notebook), that instance is used and left running.
 
 At most `in_flight` tasks are submitted ahead of the results the driver has taken
 (`ray.wait` for the first done), so the object store and the driver hold a bounded
@@ -15,15 +16,18 @@ on a cluster of several machines, paths must be on storage every node sees.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
 from accord.engine.unit import EngineError, Result, work
 
 if TYPE_CHECKING:
     from accord.ingest import InputRef
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 OBJECT_STORE_BYTES = 256 * 1024 * 1024  # results are small; do not reserve a third of RAM
 
@@ -46,6 +50,7 @@ class RayEngine:
         self.batch = batch
         self.batch_bytes = batch_bytes
         self.in_flight = in_flight
+        self._started = False  # this engine started the Ray it uses, and stops it
 
     def map(self, refs: Iterable[InputRef], max_bytes: int) -> Iterator[list[Result]]:
         parts = batches(refs, self.batch, self.batch_bytes)
@@ -55,7 +60,6 @@ class RayEngine:
         os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
         import ray
 
-        started = False
         if not ray.is_initialized():
             try:
                 if self.address:
@@ -65,22 +69,34 @@ class RayEngine:
             except (ConnectionError, RuntimeError, ValueError) as e:
                 where = f"the Ray cluster at {self.address}" if self.address else "a local Ray"
                 raise EngineError(f"cannot start or join {where}: {e}") from None
-            started = True
-        try:
-            task = ray.remote(num_cpus=1, max_retries=2)(work)
-            window = self.in_flight or 2 * max(1, int(ray.cluster_resources().get("CPU", 1)))
-            running: list = []
-            for b in chain([first], parts):
-                if len(running) >= window:
-                    done, running = ray.wait(running, num_returns=1)
-                    yield from _get(ray, done)
-                running.append(task.remote(b, max_bytes))
-            while running:
+            self._started = True
+        task = ray.remote(num_cpus=1, max_retries=2)(work)
+        window = self.in_flight or 2 * max(1, int(ray.cluster_resources().get("CPU", 1)))
+        running: list = []
+        for b in chain([first], parts):
+            if len(running) >= window:
                 done, running = ray.wait(running, num_returns=1)
                 yield from _get(ray, done)
-        finally:
-            if started:
-                ray.shutdown()
+            running.append(task.remote(b, max_bytes))
+        while running:
+            done, running = ray.wait(running, num_returns=1)
+            yield from _get(ray, done)
+
+    def spread(self, fn: Callable[[T], R], parts: Sequence[T]) -> list[R]:
+        """`[fn(p) for p in parts]` as Ray tasks, when this build has a Ray running."""
+        import ray
+
+        if len(parts) < 2 or not ray.is_initialized():
+            return [fn(p) for p in parts]
+        task = ray.remote(num_cpus=1, max_retries=2)(fn)
+        return _get(ray, [task.remote(p) for p in parts])
+
+    def close(self) -> None:
+        if self._started:
+            import ray
+
+            ray.shutdown()
+            self._started = False
 
 
 def _get(ray, refs: list) -> list:

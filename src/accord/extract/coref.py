@@ -159,8 +159,9 @@ def _person_group(parsed, toks, index, by_token) -> tuple[Mention, ...]:
     """People coordinated in one phrase of this sentence: "X and his men", "him and eleven
     other officers"."""
     out: list[Mention] = []
+    conj_heads = {c.head for c in toks if c.dep == "conj"}
     for tok in toks:
-        if tok.dep == "conj" or any(c.dep == "conj" for c in toks if c.head == tok.i):
+        if tok.dep == "conj" or tok.i in conj_heads:
             m = index.get(tok.i)
             if m is not None and m.label == "PER":
                 out.append(m)

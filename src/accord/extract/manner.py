@@ -146,6 +146,9 @@ def _compile(pairs: list[tuple[str, str]], ru: bool) -> list[tuple[str, re.Patte
 
 
 _PATTERNS = {"en": _compile(_EN, ru=False), "ru": _compile(_RU, ru=True)}
+# one scan that finds a match wherever any pattern does: most sentences name no manner
+_ANY = {lang: re.compile("|".join(f"(?:{p.pattern})" for _, p in pats), re.IGNORECASE)
+        for lang, pats in _PATTERNS.items()}
 
 # Looser single words for `normalize_manner`, whose input is already a manner.
 _LOOSE = {
@@ -167,6 +170,8 @@ def find_manners(text: str, *, language: str = "en") -> list[tuple[int, int, str
     squad" is one "shooting" and not also an "execution".
     """
     lang = "ru" if language.lower().startswith("ru") else "en"
+    if not _ANY[lang].search(text):
+        return []
     found: list[tuple[int, int, str]] = []
     for canonical, pat in _PATTERNS[lang]:
         for m in pat.finditer(text):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Removal
 from .lines import is_caption, section_kind, unbullet
@@ -274,8 +275,10 @@ def _appeal(
 # ---------------------------------------------------------------- classification
 
 
+@lru_cache(maxsize=8192)
 def furniture_reason(line: str) -> str | None:
-    """Why a single line is page furniture, or None when it is not."""
+    """Why a single line is page furniture, or None when it is not. (Remembered:
+    `clean` asks again about every line on each pass, and sites repeat their lines.)"""
     s = unbullet(line)
     if not s:
         return None

@@ -28,8 +28,9 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from unidecode import unidecode
 
@@ -38,6 +39,10 @@ from accord.names import acronyms_of, blocking_keys, compare_names, parse_name, 
 
 MAX_BLOCK = 64
 WINDOW = 12
+CHUNK = 2000  # name pairs per piece of work when comparisons are spread over workers
+
+# runs a pure function over pieces of work, in order (an engine's `spread`)
+Spread = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 KIND_OF_LABEL = {"PER": "PER", "ORG": "ORG", "UNIT": "ORG", "MISC": "ORG", "EVENT": "ORG",
                  "GPE": "LOC", "LOC": "LOC", "NORP": "NORP"}
 
@@ -134,10 +139,11 @@ class _Clusters:
 def resolve(mentions: Iterable[MentionRec],
             definitions: Iterable[tuple[str, str, str]] = (),
             corrections: Iterable[tuple[str, str, str]] = (),
-            previous: ResolverState | None = None) -> Resolution:
+            previous: ResolverState | None = None, spread: Spread | None = None) -> Resolution:
     """`definitions` are (source_id, long form, short form) acronym definitions;
     `corrections` are (action, surface a, surface b) with action merge|split;
-    `previous` is the state a build of the same rules returned (None: from scratch)."""
+    `previous` is the state a build of the same rules returned (None: from scratch);
+    `spread` runs the name comparisons over an engine's workers (None: here)."""
     # 1. nodes
     node_of: dict[tuple[str, int, int], str] = {}
     surfaces: dict[str, Counter] = defaultdict(Counter)
@@ -176,8 +182,8 @@ def resolve(mentions: Iterable[MentionRec],
     why_node: dict[str, str] = {}
 
     # 2. blocking + pairwise comparison
-    nodes = _node_infos(kind_of, shown, previous)
-    matches, compared, order = _matching_pairs(nodes, shown, previous)
+    nodes = _node_infos(kind_of, shown, previous, spread)
+    matches, compared, order = _matching_pairs(nodes, shown, previous, spread)
     surname_only: dict[str, set[str]] = defaultdict(set)
     for kind, a, b in order:
         if cl.uf.find(a) == cl.uf.find(b):
@@ -248,23 +254,36 @@ def resolve(mentions: Iterable[MentionRec],
 
 
 def _node_infos(kind_of: dict[str, str], shown: dict[str, str],
-                previous: ResolverState | None) -> dict[str, NodeInfo]:
+                previous: ResolverState | None, spread: Spread | None = None
+                ) -> dict[str, NodeInfo]:
     """Each node's blocking keys; a node the previous build knew under the same kind
     and shown form keeps its keys (working them out is most of the cost of a node)."""
     old = previous.nodes if previous is not None else {}
     out: dict[str, NodeInfo] = {}
+    todo: list[str] = []
     for n in sorted(kind_of):
-        kind, name = kind_of[n], shown[n]
         was = old.get(n)
-        if was is not None and (was.kind, was.shown) == (kind, name):
+        if was is not None and (was.kind, was.shown) == (kind_of[n], shown[n]):
             out[n] = was
-            continue
+        else:
+            todo.append(n)
+    pieces = [[(kind_of[n], shown[n]) for n in todo[i:i + CHUNK]] for i in range(0, len(todo), CHUNK)]
+    made = (spread or _serial)(node_blocks, pieces)
+    for n, blocks in zip(todo, (b for piece in made for b in piece), strict=True):
+        out[n] = NodeInfo(kind_of[n], shown[n], blocks)
+    return dict(sorted(out.items()))
+
+
+def node_blocks(nodes: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """For each (kind, shown name): the blocks it goes in, "KIND|key"."""
+    out = []
+    for kind, name in nodes:
         blocks: list[str] = []
         if kind != "NORP":
             blocks += [f"{kind}|{k}" for k in sorted(_keys(name, kind))]
             if kind != "PER" and len(name.split()) == 1:
                 blocks += [f"PER|{k}" for k in sorted(_keys(name, "PER"))]  # a mislabelled name
-        out[n] = NodeInfo(kind, name, tuple(dict.fromkeys(blocks)))
+        out.append(tuple(dict.fromkeys(blocks)))
     return out
 
 
@@ -285,7 +304,7 @@ def _generated(members: list[str], a: str, b: str) -> bool:
 
 
 def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
-                    previous: ResolverState | None
+                    previous: ResolverState | None, spread: Spread | None = None
                     ) -> tuple[dict[tuple[str, str, str], str], int, list[tuple[str, str, str]]]:
     """The candidate pairs whose names match, with the rule; how many pairs were
     compared; and the matches in the order the blocks meet them.
@@ -295,7 +314,9 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
     only the blocks that gained, lost or changed a member are compared again, and
     only their pairs that no unchanged block already gave then. A pair that does not
     match has no effect at all, so only the matches are kept, and they are applied
-    in the order of the first block (sorted by key) that gives them.
+    in the order of the first block (sorted by key) that gives them. A verdict depends
+    on the pair alone, so the pairs are gathered first and compared in pieces, by
+    `spread` where given.
     """
     old_nodes = previous.nodes if previous is not None else {}
     old_matches = previous.matches if previous is not None else {}
@@ -335,7 +356,7 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
 
     matches: dict[tuple[str, str, str], str] = {
         p: rule for p, rule in old_matches.items() if p[1] in same and p[2] in same}
-    compared = 0
+    todo: list[tuple[str, str, str]] = []
     for bkey in sorted(touched):
         members = new_blocks.get(bkey, [])
         if len(members) < 2:
@@ -358,10 +379,13 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
                 continue  # its first block gives it (and if that block is unchanged, so is it)
             if a in same and b in same and known_then(kind, a, b):
                 continue  # compared then; a match is in `matches` already
-            compared += 1
-            match = compare_names(shown[a], shown[b], kind)
-            if match.same:
-                matches[(kind, a, b)] = match.rule
+            todo.append((kind, a, b))
+    pieces = [[(shown[a], shown[b], kind) for kind, a, b in todo[i:i + CHUNK]]
+              for i in range(0, len(todo), CHUNK)]
+    verdicts = (spread or _serial)(match_rules, pieces)
+    for pair, rule in zip(todo, (r for piece in verdicts for r in piece), strict=True):
+        if rule is not None:
+            matches[pair] = rule
     # a match of the previous build whose blocks all changed may be no candidate now
     first: dict[tuple[str, str, str], str] = {}
     for p in list(matches):
@@ -371,7 +395,20 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
         else:
             first[p] = k
     order = sorted(matches, key=lambda p: (first[p], p[1], p[2]))
-    return matches, compared, order
+    return matches, len(todo), order
+
+
+def match_rules(pairs: Sequence[tuple[str, str, str]]) -> list[str | None]:
+    """For each (name, name, kind): the rule by which the two are one, or None."""
+    out: list[str | None] = []
+    for a, b, kind in pairs:
+        m = compare_names(a, b, kind)
+        out.append(m.rule if m.same else None)
+    return out
+
+
+def _serial(fn: Callable[[Any], Any], parts: Sequence[Any]) -> list[Any]:
+    return [fn(p) for p in parts]
 
 
 DOMINANCE = 3  # a bare surname goes to a namesake named this many times more often
