@@ -63,9 +63,10 @@ class LocalEngine:
         return out
 
     def close(self) -> None:
-        """Stop the workers (a later map starts new ones)."""
+        """Stop the workers (a later map starts new ones). Nothing is left to wait for:
+        the pool's own thread reaps them while the build reports."""
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
     def _workers(self) -> ProcessPoolExecutor:
