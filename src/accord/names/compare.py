@@ -122,11 +122,13 @@ def _runs(idx: set[int], n_max: int) -> list[tuple[int, ...]]:
 
 
 def align(A: tuple[Tok, ...], B: tuple[Tok, ...], person: bool, A_all: tuple[Tok, ...] = (),
-          B_all: tuple[Tok, ...] = ()) -> tuple[list[Pair], set[int], set[int]]:
+          B_all: tuple[Tok, ...] = (), whole: bool = False) -> tuple[list[Pair], set[int], set[int]]:
     """Greedy one-to-one alignment, then glued words, then acronyms of runs.
 
     `A_all`/`B_all` are the names' full token lists: glued words take the particles
-    and function words between them ("van der Meer" ~ "Vandermeer").
+    and function words between them ("van der Meer" ~ "Vandermeer"). With `whole`,
+    only an alignment of every word matters: gluing is skipped when it cannot
+    finish one (`_gluing_can_finish`).
     """
     cands = []
     for i, a in enumerate(A):
@@ -143,6 +145,8 @@ def align(A: tuple[Tok, ...], B: tuple[Tok, ...], person: bool, A_all: tuple[Tok
             ua.discard(i)
             ub.discard(j)
     changed = len(A) + len(B) <= _MAX_GLUE_WORDS
+    if whole and not _gluing_can_finish(len(ua), len(ub)):
+        changed = False
     while changed and ua and ub:
         changed = False
         for X, Y, ux, uy, flip, X_all in ((A, B, ua, ub, False, A_all), (B, A, ub, ua, True, B_all)):
@@ -172,6 +176,21 @@ def align(A: tuple[Tok, ...], B: tuple[Tok, ...], person: bool, A_all: tuple[Tok
             if changed:
                 break
     return pairs, ua, ub
+
+
+def _gluing_can_finish(u: int, v: int) -> bool:
+    """Can glued runs leave no word unaligned, with u and v words left on the two sides?
+
+    Each glued pair takes a run of 2 or 3 words on one side and one word on the other,
+    so u = (runs glued on A's side, 2-3 words each) + (runs glued on B's side) and the
+    same for v. (1, 1) or (2, 2) words left can never all be aligned; (2, 1) can."""
+    if not u and not v:
+        return True
+    for s_a in range(u + 1):  # runs glued from A's side, one word of B each
+        for s_b in range(v + 1):
+            if 2 * s_a <= u - s_b <= 3 * s_a and 2 * s_b <= v - s_a <= 3 * s_b:
+                return True
+    return False
 
 
 # ------------------------------------------------------------------ persons
@@ -283,7 +302,9 @@ def _single_acronym(p: Profile) -> str:
     return ""
 
 
-def _compare_org(pa: Profile, pb: Profile) -> Match:
+def _compare_org(pa: Profile, pb: Profile, verdict_only: bool = False) -> Match:
+    """With `verdict_only`, a name that is not the same may get a different rule and
+    score than in full (it is only known not to be the same), for speed."""
     A, B = pa.parts, pb.parts
     if not A or not B:
         return Match(False, 0.0, "empty")
@@ -295,7 +316,7 @@ def _compare_org(pa: Profile, pb: Profile) -> Match:
             if acr in acronyms_of(long_.text) or acr.lower() == "".join(t.text[:1] for t in long_.parts):
                 return Match(True, 0.8, "acronym")
             return Match(False, 0.1, "acronym mismatch")
-    pairs, ua, ub = align(A, B, False, pa.toks, pb.toks)
+    pairs, ua, ub = align(A, B, False, pa.toks, pb.toks, whole=verdict_only)
     UA = [A[i] for i in sorted(ua)]
     UB = [B[j] for j in sorted(ub)]
     if not pairs:
@@ -350,7 +371,7 @@ def _alternatives(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=262144)
-def _compare(a: str, b: str, kind: str) -> Match:
+def _compare(a: str, b: str, kind: str, verdict_only: bool = False) -> Match:
     k = norm_kind(kind)
     if not a.strip() or not b.strip():
         return Match(False, 0.0, "empty")
@@ -359,7 +380,7 @@ def _compare(a: str, b: str, kind: str) -> Match:
     best: Match | None = None
     for x in _alternatives(a):
         for y in _alternatives(b):
-            m = _compare_org(profile(x, kind), profile(y, kind))
+            m = _compare_org(profile(x, kind), profile(y, kind), verdict_only)
             if best is None or (m.same, m.score) > (best.same, best.score):
                 best = m
     assert best is not None
@@ -374,3 +395,13 @@ def compare_names(a: str, b: str, kind: str = "PER") -> Match:
     if b < a:
         a, b = b, a
     return _compare(a, b, kind)
+
+
+def same_name_rule(a: str, b: str, kind: str = "PER") -> str | None:
+    """The rule by which two surface forms are the same name, or None when they are not:
+    `compare_names` for a resolver, which keeps no reason for a pair that does not
+    match, and so can skip working out the exact one."""
+    if b < a:
+        a, b = b, a
+    m = _compare(a, b, kind, True)
+    return m.rule if m.same else None

@@ -4,7 +4,7 @@ Steps, each linear or bounded:
 1. Surface forms are stripped (titles, possessives) and folded into *nodes*: one
    node per distinct normalised form, O(M) for M mentions.
 2. Nodes that share a blocking key are compared pairwise with the name rules
-   (`accord.names.compare_names`); blocks larger than MAX_BLOCK are compared in
+   (`accord.names.same_name_rule`); blocks larger than MAX_BLOCK are compared in
    a sorted window only, so the cost is O(N * MAX_BLOCK) for N nodes, never N².
    Only the pairs that match change anything: they are applied in the order in
    which the blocks first meet them.
@@ -35,7 +35,7 @@ from typing import Any
 from unidecode import unidecode
 
 from accord.model import Alias, Entity
-from accord.names import acronyms_of, blocking_keys, compare_names, parse_name, strip_name
+from accord.names import acronyms_of, blocking_keys, parse_name, same_name_rule, strip_name
 
 MAX_BLOCK = 64
 WINDOW = 12
@@ -400,11 +400,7 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
 
 def match_rules(pairs: Sequence[tuple[str, str, str]]) -> list[str | None]:
     """For each (name, name, kind): the rule by which the two are one, or None."""
-    out: list[str | None] = []
-    for a, b, kind in pairs:
-        m = compare_names(a, b, kind)
-        out.append(m.rule if m.same else None)
-    return out
+    return [same_name_rule(a, b, kind) for a, b, kind in pairs]
 
 
 def _serial(fn: Callable[[Any], Any], parts: Sequence[Any]) -> list[Any]:
