@@ -18,8 +18,10 @@ from accord.names import (
     compare_names,
     find_acronym_definitions,
     parse_name,
+    same_name_rule,
     strip_name,
 )
+from accord.names.compare import _gluing_can_finish
 
 FULL = "Andrey Kurasov"
 
@@ -402,3 +404,33 @@ def test_definition_with_the_romanised_name_before_the_acronym():
     text = "The Northern Liberation Army (Severnaya osvoboditelnaya armiya, SOA) fought."
     longs = {lf for lf, sf, _, _ in find_acronym_definitions(text) if sf == "SOA"}
     assert longs == {"Northern Liberation Army", "Severnaya osvoboditelnaya armiya"}
+
+
+@pytest.mark.parametrize(("left", "can"), [
+    ((0, 0), True), ((1, 0), False), ((1, 1), False), ((2, 1), True), ((1, 3), True),
+    ((2, 2), False), ((3, 3), True), ((4, 1), False), ((4, 2), True)])
+def test_gluing_can_only_finish_when_runs_of_two_or_three_words_meet_one_word(left, can):
+    assert _gluing_can_finish(*left) is can
+
+
+def test_the_resolver_verdict_is_the_full_comparison_verdict_with_its_rule():
+    words = ["Blue", "Star", "Bluestar", "Northern", "Lantern", "Company", "Co.", "2nd", "Second",
+             "Coastal", "Army", "Kestrel", "Union", "U.S.", "United", "States", "Shipping", "BSC",
+             "Rifle", "Corps", "Harbour", "Works", "Harbor", "Lanturn", "береговая", "армия"]
+    import random
+
+    rng = random.Random(5)
+    names = {" ".join(rng.sample(words, rng.randint(1, 4))) for _ in range(300)}
+    names |= {"Blue Star Shipping", "Bluestar Shipping", "United States Army", "U.S. Army",
+              "Northern Lantern Company", "Northern Lanturn Co.", "Kestrel Union/Blue Army"}
+    assert same_name_rule("Blue Star Shipping", "Bluestar Shipping", "ORG") == "joined"
+    assert same_name_rule("U.S. Army", "United States Army", "ORG") == "acronym"
+    assert same_name_rule("Second Coastal Army", "2nd Coastal Army", "ORG") == "ordinal"
+    assert same_name_rule("Northern Lantern Company", "Northern Liberation Company", "ORG") is None
+    names = sorted(names)
+    for kind in ("ORG", "PER", "LOC"):
+        for a in names[::3]:
+            for b in names[1::3]:
+                m = compare_names(a, b, kind)
+                assert same_name_rule(a, b, kind) == (m.rule if m.same else None), (a, b, kind)
+
