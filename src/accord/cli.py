@@ -79,8 +79,9 @@ STEPPED = {"corpus"}  # counts steps, not sources: no rate
 def build(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders (recursive) and http(s) URLs.")],
     db: DbOpt = "accord.db",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (local) or CPUs to "
-                                      "start a local Ray with (ray without --address).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Jobs (local: this process and N-1 "
+                                      "workers) or CPUs to start a local Ray with (ray without "
+                                      "--address).")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="local (a process pool) | ray.")] = "local",
     address: Annotated[str | None, typer.Option(
         "--address", help="Ray cluster to join (e.g. auto, ray://head:10001); "
