@@ -82,33 +82,36 @@ def _kind(c: Claim) -> str:
     return "name"
 
 
-def _conflict(a: Claim, b: Claim, ca: set[str], cb: set[str], one_text: bool) -> str | None:
-    """Why two statements of one group (with contexts `ca`, `cb`; from one text or two)
-    cannot both be true, or None."""
+def _conflicts(a: Claim, b: Claim, ca: set[str], cb: set[str], pa: str, pb: str
+               ) -> tuple[str | None, str | None]:
+    """Why two statements of one group (with contexts `ca`, `cb` and polarities `pa`,
+    `pb`) cannot both be true: (if they are from two texts, if from one text); None
+    where they can."""
     shared = len(ca & cb)
     smaller = min(len(ca), len(cb))
     overlap = shared / smaller if smaller else 1.0
     if overlap < ALIGNED:
-        return None
+        return None, None
     ta, tb = a.qualifier("time"), b.qualifier("time")
     if isinstance(ta, TimeValue) and isinstance(tb, TimeValue) and \
             relate(ta, tb) is Relation.DISJOINT:
-        return None  # said of different times: both may be true
+        return None, None  # said of different times: both may be true
     rel = relate_values(a.value, b.value)
-    pa, pb = polarity(a), polarity(b)
     if pa != pb:
         if rel in (Relation.DISJOINT, Relation.INCOMPARABLE):
-            return None
+            return None, None
         yes, no = (a, b) if pa == "positive" else (b, a)
-        return (f"One source states it ({describe(yes.value)}), the other denies it: "
-                f"\u201c{no.evidence.quote[:80]}\u201d.")
-    if pa == "negative" or rel is not Relation.DISJOINT or one_text:
-        return None  # within one text, two values of one frame are most often two facts
+        why = (f"One source states it ({describe(yes.value)}), the other denies it: "
+               f"\u201c{no.evidence.quote[:80]}\u201d.")
+        return why, why
+    if pa == "negative" or rel is not Relation.DISJOINT:
+        return None, None
+    # within one text, two values of one frame are most often two facts
     needs = (SHARED_FOR[_kind(a)], SHARED_FOR[_kind(b)])
     if None in needs or shared < max(n for n in needs if n is not None):
-        return None
+        return None, None
     return (f"The same statement with another value: {describe(a.value)} vs "
-            f"{describe(b.value)}; the rest of the two sentences agrees.")
+            f"{describe(b.value)}; the rest of the two sentences agrees."), None
 
 
 def _finding_id(key: tuple, claims: Iterable[Claim]) -> str:
@@ -141,11 +144,10 @@ def statement_findings(claims: Iterable[Claim],
             classes[(type(c.value).__name__, c.value.normalized, polarity(c), _q(c, "context"),
                      t.normalized if t is not None else "", _q(c, "voice"),
                      c.subject.label)].append(c)
-        reps = [(members, _context(members[0])) for members in classes.values()]
-        for (ma, ca), (mb, cb) in combinations(reps, 2):
+        reps = [(members, _context(members[0]), k[2]) for k, members in classes.items()]
+        for (ma, ca, pa), (mb, cb, pb) in combinations(reps, 2):
             # the verdict depends on the class, and on whether the two share a text
-            across = _conflict(ma[0], mb[0], ca, cb, False)
-            within = _conflict(ma[0], mb[0], ca, cb, True)
+            across, within = _conflicts(ma[0], mb[0], ca, cb, pa, pb)
             if across is None and within is None:
                 continue
             for a, b in _pairs(ma, mb):
