@@ -36,14 +36,22 @@ def value_to_json(v: Value) -> dict[str, Any]:
     raise TypeError(type(v))
 
 
+# enum members by value: calling the enum class is the slow way, and a build decodes
+# every stored claim
+_PRECISION = {m.value: m for m in Precision}
+_ANCHOR = {m.value: m for m in Anchor}
+_APPROX = {m.value: m for m in Approx}
+_MODALITY = {m.value: m for m in Modality}
+
+
 def value_from_json(d: dict[str, Any]) -> Value:
     t = d["type"]
     if t == "time":
         return TimeValue(date.fromisoformat(d["earliest"]), date.fromisoformat(d["latest"]),
-                         Precision(d["precision"]), d.get("text", ""), d.get("calendar", "gregorian"),
-                         Anchor(d.get("anchor", "absolute")), d.get("label", ""))
+                         _PRECISION[d["precision"]], d.get("text", ""), d.get("calendar", "gregorian"),
+                         _ANCHOR[d.get("anchor", "absolute")], d.get("label", ""))
     if t == "quantity":
-        return Quantity(d["low"], d["high"], d.get("unit", ""), Approx(d.get("approx", "exact")),
+        return Quantity(d["low"], d["high"], d.get("unit", ""), _APPROX[d.get("approx", "exact")],
                         d.get("text", ""))
     if t == "term":
         return Term(d["word"], d.get("text", ""))
@@ -67,15 +75,21 @@ def claim_to_row(c: Claim) -> dict[str, Any]:
     }
 
 
-def claim_from_row(r: Any) -> Claim:
-    subj = value_from_json(r.subject)
+# the columns `claim_from_values` takes, in its order
+CLAIM_COLUMNS = ("id", "source_id", "subject", "property", "value", "qualifiers", "modality",
+                 "attributed_to", "version", "quote", "start", "end", "zone")
+
+
+def claim_from_values(id: str, source_id: str, subject: dict, property: str, value: dict,
+                      qualifiers: list, modality: str, attributed_to: str, version: str,
+                      quote: str, start: int, end: int, zone: str) -> Claim:
+    subj = value_from_json(subject)
     assert isinstance(subj, EntityRef)
     return Claim(
-        id=r.id, source_id=r.source_id, subject=subj, property=r.property,
-        value=value_from_json(r.value),
-        evidence=Evidence(r.source_id, r.start, r.end, r.quote, r.zone),
-        qualifiers=tuple((k, value_from_json(v)) for k, v in r.qualifiers),
-        modality=Modality(r.modality), attributed_to=r.attributed_to, version=r.version,
+        id=id, source_id=source_id, subject=subj, property=property,
+        value=value_from_json(value), evidence=Evidence(source_id, start, end, quote, zone),
+        qualifiers=tuple((k, value_from_json(v)) for k, v in qualifiers),
+        modality=_MODALITY[modality], attributed_to=attributed_to, version=version,
     )
 
 

@@ -43,7 +43,7 @@ from accord.model import Alias, Claim, Entity, Finding, Removal, Source, Verdict
 from accord.resolve.resolver import NodeInfo, ResolverState
 from accord.source_keys import SourceKeys
 from accord.store import schema as s
-from accord.store.codec import claim_from_row, claim_to_row, value_to_json
+from accord.store.codec import CLAIM_COLUMNS, claim_from_values, claim_to_row, value_to_json
 
 
 class StoreError(RuntimeError):
@@ -354,8 +354,9 @@ class Store:
 
     def all_claims(self) -> list[Claim]:
         with self.engine.connect().execution_options(yield_per=STREAM) as c:
-            return [claim_from_row(r) for r in
-                    c.execute(select(s.claims).order_by(self._by(s.claims.c.id)))]
+            rows = c.execute(select(*(s.claims.c[k] for k in CLAIM_COLUMNS))
+                             .order_by(self._by(s.claims.c.id)))
+            return [claim_from_values(*r) for r in rows]
 
     def corrections(self) -> list[tuple[str, str, str]]:
         with self.engine.connect() as c:
