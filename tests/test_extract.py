@@ -10,7 +10,7 @@ import pytest
 from accord.extract.claims import extract_claims
 from accord.ingest import source_id
 from accord.model import EntityRef, Modality, Source, Term, TimeValue
-from accord.pipeline import annotate_sources
+from accord.per_source import annotate_sources
 
 
 def claims_of(text: str, language: str = "en", published: date | None = None):

@@ -1,7 +1,7 @@
 """The build: per-source stages in parallel, then the corpus-wide stages.
 
 Per-source work (read, parse, find times and quantities, extract claims) is a
-function of one batch of inputs (`read_and_annotate`) and runs in any engine
+function of one batch of inputs (`per_source.read_and_annotate`) and runs in any engine
 (`accord.engine`: a local process pool or Ray); each batch of results is written
 as it arrives, every source whole in one transaction. A source already stored
 with the same content and the same pipeline version is skipped (trusted from its
@@ -24,82 +24,16 @@ from accord.align.compare import PlaceIndex
 from accord.align.findings import build_findings
 from accord.align.independence import PassageIndex, Sketch, new_dependences
 from accord.align.independence import origins as find_origins
-from accord.annotate.parse import Parsed
-from accord.annotate.quantity import find_quantities
 from accord.engine import Engine, LocalEngine
-from accord.extract.claims import SourceFacts, extract_claims
 from accord.fingerprint import code_version
 from accord.ingest import IngestError, InputRef, discover, read_source
-from accord.model import Claim, EntityRef, Source
+from accord.model import Claim, EntityRef
 from accord.names import compare_names
 from accord.resolve.resolver import MentionRec, Spread, resolve
 from accord.source_keys import keys_version, source_keys
 from accord.store.db import Kept, SourceStat, Store
-from accord.timex import find_times
 
 PIPELINE_VERSION = "1"
-
-
-# ------------------------------------------------------------------ per source
-
-
-def annotate_sources(sources: Sequence[Source]) -> list[SourceFacts]:
-    """Parse a batch (English through one spaCy `pipe` call) and extract claims."""
-    from accord.annotate.nlp import parse_english, parse_russian
-
-    # by position, not by id: two inputs with the same text have the same id
-    english = [i for i, s in enumerate(sources) if s.language != "ru"]
-    parsed = dict(zip(english, parse_english(sources[i].text for i in english), strict=True))
-    for i, s in enumerate(sources):
-        if s.language == "ru":
-            parsed[i] = parse_russian(s.text)
-    out = []
-    for i, s in enumerate(sources):
-        p = parsed[i]
-        times = tuple(find_times(s.text, document_date=s.published, language=s.language))
-        quantities = tuple(find_quantities(s.text, language=s.language))
-        claims = extract_claims(s, p, times, quantities)
-        out.append(SourceFacts(s, _places_are_places(p, claims), times, quantities, claims,
-                               source_keys(s.text)))
-    return out
-
-
-def _places_are_places(p: Parsed, claims: Sequence[Claim]) -> Parsed:
-    """A name the text gives as a birth or death place is a place, whatever the tagger
-    said (small taggers often call a village a person)."""
-    spans = {(c.value.start, c.value.end) for c in claims
-             if c.property.endswith("_place") and isinstance(c.value, EntityRef)}
-    if not spans:
-        return p
-    fixed = tuple(replace(m, label="GPE") if (m.start, m.end) in spans and m.label == "PER"
-                  else m for m in p.mentions)
-    return replace(p, mentions=fixed)
-
-
-def read_and_annotate(refs: Sequence[InputRef], max_bytes: int) -> list[SourceFacts | IngestError]:
-    """One unit of work for any engine: read a batch of inputs and annotate them."""
-    read: list[Source | IngestError] = []
-    for ref in refs:
-        try:
-            read.append(read_source(ref, max_bytes=max_bytes))
-        except IngestError as e:
-            read.append(e)
-        except Exception as e:  # a reader bug must not end the build: report it as that input's error
-            read.append(IngestError(ref.name, f"unexpected error: {type(e).__name__}: {e}"))
-    sources = [r for r in read if isinstance(r, Source)]
-    try:
-        done: list[SourceFacts | IngestError] = list(annotate_sources(sources))
-    except Exception:  # one bad text must not sink the batch: find it, report it, go on
-        done = [_annotate_one(s) for s in sources]
-    good = iter(done)
-    return [next(good) if isinstance(r, Source) else r for r in read]
-
-
-def _annotate_one(source: Source) -> SourceFacts | IngestError:
-    try:
-        return annotate_sources([source])[0]
-    except Exception as e:
-        return IngestError(source.name, f"cannot annotate ({type(e).__name__}: {e})")
 
 
 # ----------------------------------------------------------------------- build

@@ -1,4 +1,4 @@
-"""Engines run the per-source stages (`pipeline.read_and_annotate`) over many inputs.
+"""Engines run the per-source stages (`per_source.read_and_annotate`) over many inputs.
 
 An engine takes an iterable of inputs and yields the results batch by batch as they
 are done, with a bounded number of batches in flight, so the build can write each

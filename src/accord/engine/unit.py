@@ -1,7 +1,7 @@
 """The unit of work every engine ships to a worker: one batch of inputs in, the
 results the driver stores out.
 
-It is `pipeline.read_and_annotate` with each parse trimmed to its named mentions:
+It is `per_source.read_and_annotate` with each parse trimmed to its named mentions:
 tokens and sentences are only needed to extract claims, inside the worker, and
 sending them back would cost more to pickle than the rest of the result.
 """
@@ -25,7 +25,7 @@ class EngineError(RuntimeError):
 
 def work(refs: Sequence[InputRef], max_bytes: int) -> list[Result]:
     from accord.extract.claims import SourceFacts
-    from accord.pipeline import read_and_annotate
+    from accord.per_source import read_and_annotate
 
     return [slim(r) if isinstance(r, SourceFacts) else r for r in read_and_annotate(refs, max_bytes)]
 
