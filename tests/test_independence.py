@@ -15,6 +15,7 @@ from accord.align.independence import (
     origins,
     passage_origin,
 )
+from tests.made_up import made_up_sentence, made_up_words
 
 ARTICLE = """Marta Quillon (born 3 May 1884 in Orsk Ferry) was a cartographer of the inland lakes.
 
@@ -250,12 +251,10 @@ def test_identical_short_texts_are_copies_and_empty_ones_are_not():
 
 def _generated(n: int, seed: int = 11) -> list[tuple[str, str]]:
     rng = random.Random(seed)
-    syllables = ["ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "in", "ta", "bri", "om"]
-    vocab = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(1, 3)))
-                    for _ in range(2000)})
+    vocab = made_up_words(rng, 2000)
 
     def sentence() -> str:
-        return " ".join(rng.choice(vocab) for _ in range(rng.randint(8, 20))).capitalize() + "."
+        return made_up_sentence(rng, vocab, 8, 20)
 
     def text() -> str:
         return "\n\n".join(" ".join(sentence() for _ in range(rng.randint(2, 4)))

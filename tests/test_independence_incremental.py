@@ -7,18 +7,17 @@ import random
 import pytest
 
 from accord.align.independence import Sketch, find_dependences, new_dependences, sketch
+from tests.made_up import made_up_sentence, made_up_words
 
 
 def _corpus(seed: int, n: int = 60) -> dict[str, str]:
     """Texts from a few made-up articles: sentences shuffled and dropped, some copied
     whole, one passage pasted into unrelated texts, and unrelated texts."""
     rng = random.Random(seed)
-    syll = ["ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "in", "ta", "bri", "om"]
-    vocab = sorted({"".join(rng.choice(syll) for _ in range(rng.randint(1, 3)))
-                    for _ in range(1500)})
+    vocab = made_up_words(rng, 1500)
 
     def sentence() -> str:
-        return " ".join(rng.choice(vocab) for _ in range(rng.randint(12, 22))).capitalize() + "."
+        return made_up_sentence(rng, vocab, 12, 22)
 
     articles = [[[sentence() for _ in range(4)] for _ in range(3)] for _ in range(4)]
     texts = {}

@@ -245,9 +245,9 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     for only between a new source and the sources that share an LSH bucket with it,
     and each source's acronyms and sketch were made where it was annotated. What is
     written is only what changed. The pure parts (comparing names) are `spread` over
-    the engine's workers when they are running. When nothing the results depend on has changed
-    (sources, corrections, code) nothing is done at all. The results are those of a
-    build from scratch over the same sources (tests/test_incremental.py).
+    the engine's workers when they are running. When nothing the results depend on
+    has changed (sources, corrections, code) nothing is done at all. The results are
+    those of a build from scratch over the same sources (tests/test_incremental.py).
     """
     steps = 5
     progress("corpus", 0, steps)

@@ -24,8 +24,8 @@ def batches(refs: Iterable[InputRef], size: int = DEFAULT_BATCH,
 
     With several workers and a known number of inputs, batches shrink towards the
     end (none larger than a `4 * workers`-th of what is left, as the pool holds two
-    batches per worker): otherwise the last
-    full batch keeps one worker busy while the others wait with nothing to do.
+    batches per worker): otherwise the last full batch keeps one worker busy while
+    the others wait with nothing to do.
     """
     left = len(refs) if workers > 1 and isinstance(refs, Sized) else None
     batch: list[InputRef] = []

@@ -157,10 +157,7 @@ def resolve(mentions: Iterable[MentionRec],
     for m in mentions:
         got = folded.get(m.text)
         if got is None:
-            surface = kept_forms.get(m.text)
-            if surface is None:
-                surface = strip_name(m.text) or m.text
-            forms[m.text] = surface
+            surface = _stripped(m.text, forms, kept_forms)
             got = folded[m.text] = (surface, node_key(surface))
         surface, key = got
         if not key:
@@ -267,9 +264,8 @@ def _node_infos(kind_of: dict[str, str], shown: dict[str, str],
             out[n] = was
         else:
             todo.append(n)
-    pieces = [[(kind_of[n], shown[n]) for n in todo[i:i + CHUNK]] for i in range(0, len(todo), CHUNK)]
-    made = (spread or _serial)(node_blocks, pieces)
-    for n, blocks in zip(todo, (b for piece in made for b in piece), strict=True):
+    made = _in_pieces(node_blocks, [(kind_of[n], shown[n]) for n in todo], spread)
+    for n, blocks in zip(todo, made, strict=True):
         out[n] = NodeInfo(kind_of[n], shown[n], blocks)
     return dict(sorted(out.items()))
 
@@ -380,10 +376,8 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
             if a in same and b in same and known_then(kind, a, b):
                 continue  # compared then; a match is in `matches` already
             todo.append((kind, a, b))
-    pieces = [[(shown[a], shown[b], kind) for kind, a, b in todo[i:i + CHUNK]]
-              for i in range(0, len(todo), CHUNK)]
-    verdicts = (spread or _serial)(match_rules, pieces)
-    for pair, rule in zip(todo, (r for piece in verdicts for r in piece), strict=True):
+    verdicts = _in_pieces(match_rules, [(shown[a], shown[b], kind) for kind, a, b in todo], spread)
+    for pair, rule in zip(todo, verdicts, strict=True):
         if rule is not None:
             matches[pair] = rule
     # a match of the previous build whose blocks all changed may be no candidate now
@@ -403,8 +397,12 @@ def match_rules(pairs: Sequence[tuple[str, str, str]]) -> list[str | None]:
     return [same_name_rule(a, b, kind) for a, b, kind in pairs]
 
 
-def _serial(fn: Callable[[Any], Any], parts: Sequence[Any]) -> list[Any]:
-    return [fn(p) for p in parts]
+def _in_pieces(fn: Callable[[Sequence[Any]], list[Any]], items: list[Any],
+               spread: Spread | None) -> list[Any]:
+    """`fn(items)`, computed CHUNK items at a time, by `spread` where given."""
+    pieces = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    done = spread(fn, pieces) if spread is not None else [fn(p) for p in pieces]
+    return [x for piece in done for x in piece]
 
 
 DOMINANCE = 3  # a bare surname goes to a namesake named this many times more often
@@ -458,20 +456,22 @@ def _pairs(nodes: list[str]) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1 : i + 1 + WINDOW]]
 
 
+def _stripped(text: str, forms: dict[str, str], kept: Mapping[str, str]) -> str:
+    """`text` without titles and possessives, worked out once: remembered in `forms`
+    (this build's, kept for the next) and taken from `kept` (the previous build's)."""
+    got = forms.get(text)
+    if got is None:
+        got = kept.get(text)
+        if got is None:
+            got = strip_name(text) or text
+        forms[text] = got
+    return got
+
+
 def _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention, stripped_forms,
               kept_forms):
     """The entities and each mention's entity. An entity's name is stripped once across
-    builds, as a mentioned text is (`stripped_forms`, filled here from `kept_forms`)."""
-
-    def stripped(name: str) -> str:
-        got = stripped_forms.get(name)
-        if got is None:
-            got = kept_forms.get(name)
-            if got is None:
-                got = strip_name(name) or name
-            stripped_forms[name] = got
-        return got
-
+    builds, as a mentioned text is (`_stripped`)."""
     groups = cl.uf.members()
     root_eid: dict[str, str] = {}
     entities: list[Entity] = []
@@ -516,7 +516,8 @@ def _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention, s
         for (n, rule), srcs in sorted(moved_forms[root].items()):
             for raw in sorted(raw_forms[n]):
                 aliases.append(Alias(raw, tuple(sorted(srcs)), rule))
-        entities.append(Entity(eid, stripped(name), etype, tuple(aliases)))
+        entities.append(Entity(eid, _stripped(name, stripped_forms, kept_forms), etype,
+                               tuple(aliases)))
     mention_entity: dict[tuple[str, int, int], str] = {}
     for key, node in node_of.items():
         target = per_mention[key][0] if key in per_mention else node

@@ -78,6 +78,13 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 STREAM = 2000  # rows fetched at a time from queries over the whole corpus
+IN_LIST = 500  # values in one SQL IN (...): databases bound the parameters of a statement
+
+
+def _slices(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    """`items` in slices small enough for one IN list each."""
+    for k in range(0, len(items), IN_LIST):
+        yield items[k : k + IN_LIST]
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,8 +281,7 @@ class Store:
         gone = select(s.claims.c.id).where(s.claims.c.source_id.in_(ids))
         hit = select(s.finding_claims.c.finding_id).where(s.finding_claims.c.claim_id.in_(gone))
         hit_ids = [r[0] for r in c.execute(hit.distinct())]
-        for k in range(0, len(hit_ids), 500):
-            chunk = hit_ids[k : k + 500]
+        for chunk in _slices(hit_ids):
             c.execute(delete(s.finding_claims).where(s.finding_claims.c.finding_id.in_(chunk)))
             c.execute(delete(s.findings).where(s.findings.c.id.in_(chunk)))
         for table in (s.claims, s.times, s.mentions, s.source_keys):
@@ -325,9 +331,9 @@ class Store:
                 yield from c.execute(q)
             return
         want = sorted(set(ids))
-        for k in range(0, len(want), 500):
+        for chunk in _slices(want):
             with self.engine.connect() as c:
-                yield from c.execute(q.where(s.sources.c.id.in_(want[k : k + 500])))
+                yield from c.execute(q.where(s.sources.c.id.in_(chunk)))
 
     def source_ids(self) -> list[str]:
         with self.engine.connect() as c:
@@ -465,8 +471,7 @@ class Store:
         new = {e.id: (e.name, e.type, tuple((a.text, a.rule, tuple(a.sources)) for a in e.aliases))
                for e in entities}
         gone = [k for k, v in stored.items() if new.get(k) != v]
-        for k in range(0, len(gone), 500):
-            chunk = gone[k : k + 500]
+        for chunk in _slices(gone):
             c.execute(delete(s.aliases).where(s.aliases.c.entity_id.in_(chunk)))
             c.execute(delete(s.entities).where(s.entities.c.id.in_(chunk)))
         # orphans: aliases of no entity (a database written before entities were diffed)
@@ -509,8 +514,8 @@ class Store:
         regroup += [k for k in members if k not in new and k not in stored]  # orphans
         for ids, table, col in ((gone, s.findings, s.findings.c.id),
                                 (gone + regroup, s.finding_claims, s.finding_claims.c.finding_id)):
-            for k in range(0, len(ids), 500):
-                c.execute(delete(table).where(col.in_(ids[k : k + 500])))
+            for chunk in _slices(ids):
+                c.execute(delete(table).where(col.in_(chunk)))
         cols = ("id", "kind", "entity_id", "property", "scope", "explanation",
                 "independent_sources", "rank")
         added = [dict(zip(cols, row, strict=True)) for k, row in new.items() if k not in stored]
@@ -529,12 +534,11 @@ class Store:
     def _write_kept(self, c, kept: Kept) -> None:
         if kept.keys:
             ids = sorted(kept.keys)
-            for k in range(0, len(ids), 500):
-                c.execute(delete(s.source_keys).where(s.source_keys.c.source_id.in_(ids[k : k + 500])))
+            for chunk in _slices(ids):
+                c.execute(delete(s.source_keys).where(s.source_keys.c.source_id.in_(chunk)))
             c.execute(insert(s.source_keys), [_keys_row(sid, kept.keys[sid]) for sid in ids])
         relinked = sorted(kept.relinked)
-        for k in range(0, len(relinked), 500):
-            chunk = relinked[k : k + 500]
+        for chunk in _slices(relinked):
             c.execute(delete(s.copies).where(s.copies.c.a.in_(chunk) | s.copies.c.b.in_(chunk)))
             c.execute(update(s.source_keys).where(s.source_keys.c.source_id.in_(chunk))
                       .values(linked=True))
@@ -558,8 +562,8 @@ class Store:
                                 (s.name_forms, state.forms, stored.forms)):
             stale = [k for k, v in old.items() if new.get(k) != v]
             keys = [_hash(k) if isinstance(k, str) else _hash(*k) for k in stale]
-            for i in range(0, len(keys), 500):
-                c.execute(delete(table).where(table.c.key.in_(keys[i : i + 500])))
+            for chunk in _slices(keys):
+                c.execute(delete(table).where(table.c.key.in_(chunk)))
             add = [k for k, v in new.items() if old.get(k) != v]
             if table is s.name_nodes:
                 rows = [dict(key=_hash(n), node=n, kind=new[n].kind, shown=new[n].shown,
