@@ -157,6 +157,26 @@ def test_russian_statements_meet_the_same_way(tmp_path):
     ("park arena", "quillon park arena", Relation.WIDER),
     ("quillon park arena", "kvillon park arena", Relation.OVERLAP),  # two spellings of a name
     ("quillon park arena", "dunmere lane stadium", Relation.DISJOINT),
+    ("pale pink", "deep blue", Relation.DISJOINT),  # two colours of no common hue
+    ("pale pink", "reddish", Relation.OVERLAP),  # neighbouring hues: one description
+    ("pink white", "white", Relation.NARROWER),
 ])
 def test_phrases_compare_by_their_words(a, b, rel):
     assert relate_values(Term(a, a), Term(b, b)) is rel
+
+
+def test_a_thing_of_two_colours_in_two_sources_is_a_conflict(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "The petals of the marsh orrinwort are pale pink.",
+        "b.txt": "The petals of the marsh orrinwort are deep blue.",
+    })
+    [f] = statement_conflicts(found)
+    assert {c["value"]["text"].split()[-1] for c in f["claims"]} == {"pink", "blue"}
+
+
+def test_neighbouring_hues_describe_one_colour_and_are_no_conflict(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "The petals of the marsh orrinwort are pale pink.",
+        "b.txt": "The petals of the marsh orrinwort are reddish.",
+    })
+    assert statement_conflicts(found) == []

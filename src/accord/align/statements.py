@@ -15,7 +15,9 @@ their words, so they are compared only where that is safe:
   something other than a person) needs the verb alone, while what a person or an
   organisation does on two dates may well have happened twice; numbers need two
   shared words; a name or a phrase three, since "played at A" and "played at B"
-  are both true of most people;
+  are both true of most people; a colour needs none, since a thing described
+  by its colour ("the flowers are pale pink" / "... are slaty blue") has one,
+  and hues that sit side by side (pink and red) are read as one description;
 - two statements of different times are both true: a clause's own time, or else
   the date of its source ("currently has a value of ..." in two reports of
   different days).
@@ -41,8 +43,32 @@ from accord.model import Claim, Finding, Quantity, Term, TimeValue, Value, Verdi
 
 ALIGNED = 0.75  # overlap coefficient of the two contexts
 # shared context words a value conflict needs, by kind of value; None: never by value
-SHARED_FOR: dict[str, int | None] = {"once": 1, "time": None, "quantity": 2, "name": 3}
+SHARED_FOR: dict[str, int | None] = {"once": 1, "time": None, "quantity": 2, "name": 3,
+                                     "colour": 0}
 SAME_NAME = 88  # token-set similarity of two phrases read as one name
+# basic colour words of English and Russian (lemmas), with their "-ish" forms, by hue
+HUE_WORDS: dict[str, tuple[str, ...]] = {
+    "red": ("red", "reddish", "crimson", "scarlet", "красный", "красноватый", "алый"),
+    "orange": ("orange", "orangish", "orangey", "оранжевый"),
+    "yellow": ("yellow", "yellowish", "жёлтый", "желтый", "желтоватый"),
+    "green": ("green", "greenish", "зелёный", "зеленый", "зеленоватый"),
+    "blue": ("blue", "bluish", "blueish", "azure", "синий", "голубой", "синеватый"),
+    "purple": ("purple", "purplish", "violet", "lilac", "lavender", "mauve", "фиолетовый",
+               "лиловый", "сиреневый"),
+    "pink": ("pink", "pinkish", "magenta", "розовый", "розоватый"),
+    "brown": ("brown", "brownish", "коричневый", "бурый"),
+    "grey": ("grey", "gray", "greyish", "grayish", "серый", "сероватый"),
+    "black": ("black", "blackish", "чёрный", "черный"),
+    "white": ("white", "whitish", "белый", "беловатый"),
+}
+HUE_OF: dict[str, str] = {w: hue for hue, words in HUE_WORDS.items() for w in words}
+# hues one observer may name where another names the next: no contradiction
+NEIGHBOUR_HUES = frozenset(frozenset(p) for p in (
+    ("red", "orange"), ("red", "pink"), ("red", "purple"), ("red", "brown"),
+    ("orange", "yellow"), ("orange", "brown"), ("yellow", "green"), ("yellow", "white"),
+    ("green", "blue"), ("blue", "purple"), ("purple", "pink"), ("pink", "white"),
+    ("grey", "black"), ("grey", "white"), ("grey", "blue"), ("grey", "brown"), ("grey", "green"),
+    ("brown", "black")))
 
 
 def _q(c: Claim, key: str) -> str:
@@ -54,10 +80,24 @@ def _context(c: Claim) -> set[str]:
     return set(_q(c, "context").split())
 
 
+def hues(t: Term) -> frozenset[str]:
+    """The hues a phrase names when it is a colour ("pale pink", "bluish grey", "pink
+    and white": its head word is a colour word); empty when it is not one."""
+    words = t.word.split()
+    if not words or words[-1] not in HUE_OF:
+        return frozenset()
+    return frozenset(HUE_OF[w] for w in words if w in HUE_OF)
+
+
+def same_colour(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two colour descriptions fit one thing when they share a hue or name neighbours."""
+    return bool(a & b) or any(frozenset((x, y)) in NEIGHBOUR_HUES for x in a for y in b)
+
+
 def relate_values(a: Value, b: Value) -> Relation:
     """Times and quantities by their bounds; phrases by their words, where one phrase
     inside the other ("Wembley" / "Wembley Stadium") or two spellings of one name
-    are compatible."""
+    are compatible, and two colours by their hues."""
     if isinstance(a, Term) and isinstance(b, Term):
         wa, wb = set(a.word.split()), set(b.word.split())
         if wa == wb:
@@ -66,6 +106,9 @@ def relate_values(a: Value, b: Value) -> Relation:
             return Relation.WIDER
         if wb < wa:
             return Relation.NARROWER
+        ha, hb = hues(a), hues(b)
+        if ha and hb:
+            return Relation.OVERLAP if same_colour(ha, hb) else Relation.DISJOINT
         fa, fb = unidecode(a.text).lower(), unidecode(b.text).lower()
         if fuzz.token_set_ratio(fa, fb) >= SAME_NAME or fuzz.ratio(fa, fb) >= SAME_NAME:
             return Relation.OVERLAP
@@ -79,6 +122,9 @@ def _kind(c: Claim) -> str:
         return "once" if once else "time"
     if isinstance(c.value, Quantity):
         return "quantity"
+    if (isinstance(c.value, Term) and _q(c, "role") == "attr" and c.subject.label != "PER"
+            and hues(c.value)):
+        return "colour"  # of a thing; a person's "black" or "white" is no colour of theirs
     return "name"
 
 
