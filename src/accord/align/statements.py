@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from accord.align.compare import Relation, copied_note, describe, relate
+from accord.extract.conversions import CONVERSION
 from accord.extract.statements import STATEMENT, polarity, subject_key
 from accord.model import Claim, Finding, Quantity, Term, TimeValue, Value, Verdict
 
@@ -169,8 +170,12 @@ def statement_findings(claims: Iterable[Claim],
                        origin_of: Callable[[Claim], str] = lambda c: c.source_id
                        ) -> list[Finding]:
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    slips: dict[tuple[str, int, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if c.property != STATEMENT:
+            continue
+        if _q(c, "relation") == CONVERSION:
+            slips[(c.source_id, c.evidence.start, _q(c, "pair"))].append(c)
             continue
         subject = subject_key(c)
         if not subject or (subject.startswith("topic:") and len(c.subject.text.split()) < 2):
@@ -222,7 +227,27 @@ def statement_findings(claims: Iterable[Claim],
         held = out.get(sentences)
         if held is None or _weight(finding) > _weight(held):
             out[sentences] = finding
-    return sorted(out.values(), key=lambda f: f.id)
+    found = list(out.values()) + [f for pair in slips.values() if (f := _slip_finding(pair))]
+    return sorted(found, key=lambda f: f.id)
+
+
+def _slip_finding(pair: list[Claim]) -> Finding | None:
+    """A measure and its bracketed conversion that disagree (`accord.extract.conversions`
+    found them): the source contradicts itself within one phrase."""
+    stated = next((c for c in pair if _q(c, "role") == "stated"), None)
+    converted = next((c for c in pair if _q(c, "role") == "converted"), None)
+    if stated is None or converted is None:
+        return None
+    expected = stated.qualifier("expected")
+    key = (subject_key(stated) or "topic:" + stated.subject.text, CONVERSION, "")
+    part = (stated, converted)
+    return Finding(
+        id=_finding_id(key, part), kind=Verdict.CONFLICT, subject_id=key[0], property=STATEMENT,
+        claims=part, scope=f"{CONVERSION} \u00b7 measure",
+        explanation=(f"One source contradicts itself: {describe(stated.value)} is "
+                     f"{describe(expected) if expected is not None else 'another figure'}, "
+                     f"but the conversion it gives in brackets is {describe(converted.value)}."),
+        independent_sources=1)
 
 
 def _pairs(ma: list[Claim], mb: list[Claim]):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from accord.annotate.parse import Parsed, Sentence, Token
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
+from accord.extract.conversions import conversion_claims
 from accord.extract.coref import (
     Antecedents,
     main_subject,
@@ -24,7 +25,13 @@ from accord.extract.coref import (
 from accord.extract.lifespan import lifespan_claims
 from accord.extract.manner import find_manners
 from accord.extract.modality import ModalityCue, sentence_modality, version_markers
-from accord.extract.statements import STATEMENT, StatementDoc, statement_claims, statement_ref
+from accord.extract.statements import (
+    STATEMENT,
+    StatementDoc,
+    sentence_subject,
+    statement_claims,
+    statement_ref,
+)
 from accord.extract.triggers import EN_COMMAND_NOUNS, Trigger, noun_trigger, verb_triggers
 from accord.model import (
     Anchor,
@@ -677,6 +684,11 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
             sdoc, sent, owned.__contains__,
             lambda snt, owner, prop, value, quals, tok: _make(doc, snt, owner, prop, value, quals, tok),
             typed.__contains__))
+        here.extend(conversion_claims(
+            source.text, sent, parsed.tokens[sent.first : sent.last],
+            sentence_subject(sdoc, sent),
+            lambda snt, owner, prop, value, quals, tok: _make(doc, snt, owner, prop, value, quals, tok),
+            doc.lang))
         claims.extend(here)
     claims.extend(lifespan_claims(source, parsed, doc.times, doc.mention_of))
     claims.extend(_box_claims(doc))

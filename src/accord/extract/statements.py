@@ -190,6 +190,15 @@ def _subject(doc: StatementDoc, v: Token) -> tuple[Mention | None, set[int]]:
     return Mention(a, b, " ".join(words), "TOPIC"), ids
 
 
+def sentence_subject(doc: StatementDoc, sent: Sentence) -> Mention | None:
+    """What the main clause of a sentence is about (its root's subject), for facts of
+    the sentence that belong to no one argument."""
+    for t in doc.tokens[sent.first : sent.last]:
+        if t.head == t.i:
+            return _subject(doc, t)[0]
+    return None
+
+
 def _through_predicate(doc: StatementDoc, s: Token) -> Token:
     """The subject of "X was one of the cardinals who ..." or "X is a town that ...":
     a relative clause on a noun that only says what X is speaks of X."""

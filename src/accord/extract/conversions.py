@@ -1,0 +1,176 @@
+"""Conversions: a measure and its conversion in brackets that do not agree.
+
+Encyclopedic text gives a measure in two systems: "5 metres (16 ft)",
+"1.4 hectares (3.5 acres)". The bracketed figure is a rounding of the first one
+converted; when it is not, the source contradicts itself ("one inch bore (26.5
+mm)": an inch is 25.4 mm), and one of the two figures is wrong. That is a finding
+a researcher wants, and it needs no knowledge of the subject: only units.
+
+The check is deliberately narrow. Both units must be units of one dimension with
+a fixed factor (length, area, mass, speed; no "ton", no "gallon", whose size
+depends on the country, and no temperatures), the bracket must hold nothing but
+the converted figure, and the figure may differ from the exact conversion by half
+a unit of its last digit (what rounding allows: "30 km" is a round figure, good
+to 5 km) plus 2 % (a conversion made from a figure more precise than the one shown).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from accord.annotate.parse import Sentence, Token
+from accord.annotate.quantity_words import TEEN, TENS, UNIT, words_for
+from accord.extract.statements import STATEMENT
+from accord.model import Claim, Mention, Quantity, Term
+
+CONVERSION = "convert"  # the relation of the two claims of one slip
+SLACK = 0.02  # relative error allowed beyond the rounding of the converted figure
+
+# unit surface (lowercased) -> (dimension, size in the dimension's base unit)
+_LENGTH = {"mm": 0.001, "millimetre": 0.001, "millimetres": 0.001, "millimeter": 0.001,
+           "millimeters": 0.001, "cm": 0.01, "centimetre": 0.01, "centimetres": 0.01,
+           "centimeter": 0.01, "centimeters": 0.01, "m": 1.0, "metre": 1.0, "metres": 1.0,
+           "meter": 1.0, "meters": 1.0, "km": 1000.0, "kilometre": 1000.0, "kilometres": 1000.0,
+           "kilometer": 1000.0, "kilometers": 1000.0, "in": 0.0254, "inch": 0.0254,
+           "inches": 0.0254, "ft": 0.3048, "foot": 0.3048, "feet": 0.3048, "yd": 0.9144,
+           "yard": 0.9144, "yards": 0.9144, "mi": 1609.344, "mile": 1609.344, "miles": 1609.344}
+_AREA = {"ha": 1e4, "hectare": 1e4, "hectares": 1e4, "acre": 4046.8564224, "acres": 4046.8564224}
+_MASS = {"g": 0.001, "gram": 0.001, "grams": 0.001, "gramme": 0.001, "grammes": 0.001,
+         "kg": 1.0, "kilogram": 1.0, "kilograms": 1.0, "kilogramme": 1.0, "kilogrammes": 1.0,
+         "tonne": 1000.0, "tonnes": 1000.0, "lb": 0.45359237, "lbs": 0.45359237,
+         "pound": 0.45359237, "pounds": 0.45359237, "oz": 0.028349523125,
+         "ounce": 0.028349523125, "ounces": 0.028349523125}
+_SPEED = {"km/h": 1 / 3.6, "kph": 1 / 3.6, "mph": 0.44704, "m/s": 1.0}
+UNITS: dict[str, tuple[str, float]] = {
+    u: (dim, size) for dim, table in (("length", _LENGTH), ("area", _AREA), ("mass", _MASS),
+                                      ("speed", _SPEED)) for u, size in table.items()}
+# the shortest name of each unit ("mi" for "miles"), the unit its quantities carry
+SYMBOL: dict[str, str] = {u: min((v for v, k in UNITS.items() if k == UNITS[u]), key=len)
+                          for u in UNITS}
+# a measure may be written in two units of one system: "6 ft 7 in", "3 lb 4 oz"
+_SMALLER = {"ft": "in", "foot": "in", "feet": "in", "lb": "oz", "lbs": "oz", "pound": "oz",
+            "pounds": "oz"}
+# "in" and "m" are words too: as a unit, "in" only follows feet
+_NOT_ALONE = frozenset({"in"})
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT = r"[A-Za-z]+(?:/[hs])?"
+_END = r"(?![\w²³/])"
+_MEASURE = re.compile(
+    rf"(?<![\w.,])(?P<n1>{_NUM}|[A-Za-z]+)[ \u00a0-]*(?P<u1>{_UNIT}){_END}"
+    rf"(?:[ \u00a0]+(?P<n1b>{_NUM})[ \u00a0]*(?P<u1b>{_UNIT}){_END})?"
+    rf"(?:[ \u00a0]+(?P<noun>[a-z]+))?"
+    rf"[ \u00a0]*\([ \u00a0]*(?P<n2>{_NUM})[ \u00a0]*(?P<u2>{_UNIT}){_END}"
+    rf"(?:[ \u00a0]+(?P<n2b>{_NUM})[ \u00a0]*(?P<u2b>{_UNIT}){_END})?[ \u00a0]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Slip:
+    """A measure, its bracketed conversion, and what the conversion should have been
+    (in the bracket's unit)."""
+
+    stated: Quantity
+    stated_span: tuple[int, int]
+    converted: Quantity
+    converted_span: tuple[int, int]
+    expected: float
+
+
+def _number(s: str, language: str) -> float | None:
+    if s[:1].isdigit():
+        return float(s.replace(",", ""))
+    hit = words_for(language).get(s.lower())
+    return hit[0] if hit is not None and hit[1] in (UNIT, TEEN, TENS) else None
+
+
+def _half_step(s: str) -> float:
+    """Half a unit of the last significant digit of a written figure: "26.5" is good
+    to 0.05, "30" to 5 (a round figure), "69" to 0.5."""
+    s = s.replace(",", "")
+    if "." in s:
+        return 0.5 * 10.0 ** -len(s.split(".")[1])
+    d = Decimal(s)
+    exp = d.normalize().as_tuple().exponent if d else 0
+    return 0.5 * 10.0 ** int(exp)
+
+
+def _measure(n: str, u: str, nb: str | None, ub: str | None, language: str
+             ) -> tuple[str, float, float, str] | None:
+    """(dimension, value in base units, half-step in base units, unit) of "6 ft 7 in"."""
+    value = _number(n, language)
+    unit = u.lower()
+    if value is None or unit not in UNITS or unit in _NOT_ALONE:
+        return None
+    dim, size = UNITS[unit]
+    total, step = value * size, _half_step(n) * size if n[:1].isdigit() else 0.5 * size
+    if nb is not None and ub is not None:
+        small = ub.lower()
+        if _SMALLER.get(unit) != small:
+            return None
+        total += float(nb.replace(",", "")) * UNITS[small][1]
+        step = _half_step(nb) * UNITS[small][1]
+    return dim, total, step, unit
+
+
+def _candidates(text: str) -> list[re.Match[str]]:
+    """Matches of the measure pattern at every start, overlapping: "are one inch (...)"
+    first matches from "are", which is no number, and must not hide the match from "one"."""
+    out, pos = [], 0
+    while (m := _MEASURE.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start() + 1
+    return out
+
+
+def conversion_slips(text: str, offset: int = 0, language: str = "en") -> list[Slip]:
+    """Every "measure (conversion)" in `text` whose conversion is off by more than
+    rounding allows; spans are offsets into the source (`offset` is where `text` starts)."""
+    out = []
+    for m in _candidates(text):
+        a = _measure(m["n1"], m["u1"], m["n1b"], m["u1b"], language)
+        b = _measure(m["n2"], m["u2"], m["n2b"], m["u2b"], language)
+        if a is None or b is None or a[0] != b[0] or a[3] == b[3] or m["noun"] in UNITS:
+            continue
+        (_d, stated, _s, _u), (_d2, converted, step, unit) = a, b
+        if abs(stated - converted) <= step + SLACK * converted:
+            continue
+        size = UNITS[unit][1]
+        end1 = m.end("u1b") if m["u1b"] else m.end("u1")
+        end2 = m.end("u2b") if m["u2b"] else m.end("u2")
+        s1, e1 = m.start("n1"), end1
+        s2, e2 = m.start("n2"), end2
+        out.append(Slip(
+            Quantity(stated / UNITS[a[3]][1], stated / UNITS[a[3]][1], SYMBOL[a[3]],
+                     text=text[s1:e1]),
+            (offset + s1, offset + e1),
+            Quantity(converted / size, converted / size, SYMBOL[unit], text=text[s2:e2]),
+            (offset + s2, offset + e2), round(stated / size, 4)))
+    return out
+
+
+MakeClaim = Callable[[Sentence, Mention, str, object, list, Token], Claim]
+
+
+def conversion_claims(text: str, sent: Sentence, tokens: list[Token], subject: Mention | None,
+                      make: MakeClaim, language: str = "en") -> list[Claim]:
+    """Two claims per slip, the measure and its conversion, that the aligner reports
+    as the source contradicting itself. The subject is the clause's when it has one,
+    else the words of the measured thing."""
+    out: list[Claim] = []
+    for k, slip in enumerate(conversion_slips(text[sent.start : sent.end], sent.start, language)):
+        at = [t for t in tokens if slip.stated_span[0] <= t.start < slip.stated_span[1]]
+        if not at:
+            continue
+        a, b = slip.stated_span[0], slip.converted_span[1]
+        subj = subject or Mention(a, b, text[a:b], "TOPIC")
+        expected = Quantity(slip.expected, slip.expected, slip.converted.unit,
+                            text=f"{slip.expected:g} {slip.converted.unit}")
+        for role, value in (("stated", slip.stated), ("converted", slip.converted)):
+            quals = [("relation", Term(CONVERSION, "")), ("role", Term(role, role)),
+                     ("pair", Term(str(k), "")), ("expected", expected),
+                     ("polarity", Term("positive", ""))]
+            out.append(make(sent, subj, STATEMENT, value, quals, at[0]))
+    return out
