@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from accord.contracts import findings_json
-from accord.extract.conversions import conversion_slips
+from accord.extract.conversions import conversion_slips, count_slips
 from accord.pipeline import build
 from accord.store.db import Store
 
@@ -48,18 +48,47 @@ def test_what_is_not_a_measure_and_its_conversion_is_left_alone(text):
     assert conversion_slips(text) == []
 
 
-def test_a_slip_is_reported_as_the_source_contradicting_itself(tmp_path: Path):
+def conflicts_of(tmp_path: Path, text: str) -> list[dict]:
     pile = tmp_path / "pile"
     pile.mkdir()
-    (pile / "a.txt").write_text(
-        "The Tarrow signal pistols are of one inch bore (26.5mm) and fire red flares.\n",
-        encoding="utf-8")
+    (pile / "a.txt").write_text(text + "\n", encoding="utf-8")
     store = Store(str(tmp_path / "t.db"))
     try:
         build([str(pile)], store)
-        found = findings_json(store)["findings"]
+        return [f for f in findings_json(store)["findings"] if f["kind"] == "conflict"]
     finally:
         store.close()
-    [f] = [f for f in found if f["kind"] == "conflict"]
+
+
+def test_a_slip_is_reported_as_the_source_contradicting_itself(tmp_path: Path):
+    [f] = conflicts_of(tmp_path, "The Tarrow signal pistols are of one inch bore (26.5mm) "
+                                 "and fire red flares.")
     assert {c["value"]["text"] for c in f["claims"]} == {"one inch", "26.5mm"}
     assert "contradicts itself" in f["explanation"] and "25.4" in f["explanation"]
+
+
+def test_a_count_and_a_longer_list_are_reported_as_the_source_contradicting_itself(
+        tmp_path: Path):
+    [f] = conflicts_of(tmp_path, "The Brellan ferry company kept two boats, while five others "
+                                 "(4411, 4412, 4415, 4420, 4431 and 4437) were sold.")
+    assert {c["value"]["normalized"] for c in f["claims"]} == {"5", "6"}
+    assert "lists 6" in f["explanation"]
+
+
+@pytest.mark.parametrize("text, counted, listed", [
+    ("while five others (4411, 4412, 4415, 4420, 4431 and 4437) were sold", 5, 6),
+    ("she won the cup four times (1990, 1994 and 1998)", 4, 3),
+])
+def test_a_count_in_words_and_a_list_of_another_length_is_a_slip(text, counted, listed):
+    [slip] = count_slips(text)
+    assert (slip.stated.low, slip.converted.low) == (counted, listed)
+
+
+@pytest.mark.parametrize("text", [
+    "she won the cup three times (1990, 1994 and 1998)",  # as many as counted
+    "the three towns (Arlen, Vesk, Tolm and Brenn)",        # names: commas of their own
+    "in 12 matches (3, 4)",                                  # figures: maybe a breakdown
+    "two stations (12 and 14 km away)",                      # not a plain list
+])
+def test_a_count_that_fits_or_cannot_be_checked_is_no_slip(text):
+    assert count_slips(text) == []

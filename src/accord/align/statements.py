@@ -38,7 +38,7 @@ from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from accord.align.compare import Relation, copied_note, describe, relate
-from accord.extract.conversions import CONVERSION
+from accord.extract.conversions import CONVERSION, ENUMERATION
 from accord.extract.statements import STATEMENT, polarity, subject_key
 from accord.model import Claim, Finding, Quantity, Term, TimeValue, Value, Verdict
 
@@ -174,7 +174,7 @@ def statement_findings(claims: Iterable[Claim],
     for c in claims:
         if c.property != STATEMENT:
             continue
-        if _q(c, "relation") == CONVERSION:
+        if _q(c, "relation") in (CONVERSION, ENUMERATION):
             slips[(c.source_id, c.evidence.start, _q(c, "pair"))].append(c)
             continue
         subject = subject_key(c)
@@ -232,22 +232,28 @@ def statement_findings(claims: Iterable[Claim],
 
 
 def _slip_finding(pair: list[Claim]) -> Finding | None:
-    """A measure and its bracketed conversion that disagree (`accord.extract.conversions`
-    found them): the source contradicts itself within one phrase."""
+    """A measure and its bracketed conversion, or a count and its list, that disagree
+    (`accord.extract.conversions` found them): the source contradicts itself within
+    one phrase."""
     stated = next((c for c in pair if _q(c, "role") == "stated"), None)
     converted = next((c for c in pair if _q(c, "role") == "converted"), None)
     if stated is None or converted is None:
         return None
     expected = stated.qualifier("expected")
-    key = (subject_key(stated) or "topic:" + stated.subject.text, CONVERSION, "")
+    relation = _q(stated, "relation")
+    key = (subject_key(stated) or "topic:" + stated.subject.text, relation, "")
     part = (stated, converted)
+    if relation == ENUMERATION:
+        why = (f"One source contradicts itself: it counts {describe(stated.value)} "
+               f"but lists {converted.value.normalized} in brackets.")
+    else:
+        why = (f"One source contradicts itself: {describe(stated.value)} is "
+               f"{describe(expected) if expected is not None else 'another figure'}, "
+               f"but the conversion it gives in brackets is {describe(converted.value)}.")
     return Finding(
         id=_finding_id(key, part), kind=Verdict.CONFLICT, subject_id=key[0], property=STATEMENT,
-        claims=part, scope=f"{CONVERSION} \u00b7 measure",
-        explanation=(f"One source contradicts itself: {describe(stated.value)} is "
-                     f"{describe(expected) if expected is not None else 'another figure'}, "
-                     f"but the conversion it gives in brackets is {describe(converted.value)}."),
-        independent_sources=1)
+        claims=part, scope=f"{relation} \u00b7 {'count' if relation == ENUMERATION else 'measure'}",
+        explanation=why, independent_sources=1)
 
 
 def _pairs(ma: list[Claim], mb: list[Claim]):

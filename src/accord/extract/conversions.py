@@ -1,4 +1,4 @@
-"""Conversions: a measure and its conversion in brackets that do not agree.
+"""Conversions: a figure and its own restatement in brackets that do not agree.
 
 Encyclopedic text gives a measure in two systems: "5 metres (16 ft)",
 "1.4 hectares (3.5 acres)". The bracketed figure is a rounding of the first one
@@ -12,6 +12,12 @@ depends on the country, and no temperatures), the bracket must hold nothing but
 the converted figure, and the figure may differ from the exact conversion by half
 a unit of its last digit (what rounding allows: "30 km" is a round figure, good
 to 5 km) plus 2 % (a conversion made from a figure more precise than the one shown).
+
+The same holds for a count followed by the list it counts: "five others (11, 12,
+13, 14, 15 and 16)" names six. Only a count in words before a list of plain
+numbers (serial numbers, years) is checked: a list of names may hold commas of
+its own ("Arlen, Vesk and Tolm, Brenn"), and a figure in digits followed by
+figures in brackets is as often a breakdown as a list.
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ from accord.annotate.quantity_words import TEEN, TENS, UNIT, words_for
 from accord.extract.statements import STATEMENT
 from accord.model import Claim, Mention, Quantity, Term
 
-CONVERSION = "convert"  # the relation of the two claims of one slip
+CONVERSION = "convert"  # the relation of the two claims of a measure and its conversion
+ENUMERATION = "enumerate"  # the relation of the two claims of a count and its list
 SLACK = 0.02  # relative error allowed beyond the rounding of the converted figure
 
 # unit surface (lowercased) -> (dimension, size in the dimension's base unit)
@@ -65,6 +72,12 @@ _MEASURE = re.compile(
     rf"(?:[ \u00a0]+(?P<noun>[a-z]+))?"
     rf"[ \u00a0]*\([ \u00a0]*(?P<n2>{_NUM})[ \u00a0]*(?P<u2>{_UNIT}){_END}"
     rf"(?:[ \u00a0]+(?P<n2b>{_NUM})[ \u00a0]*(?P<u2b>{_UNIT}){_END})?[ \u00a0]*\)")
+
+
+_COUNTED = re.compile(
+    r"(?<![\w.,])(?P<n>[A-Za-z]+)(?P<noun>(?:[ \u00a0]+[a-z]+){1,2}s)[ \u00a0]*"
+    r"\((?P<items>\d+(?:[ \u00a0]*,[ \u00a0]*\d+)+(?:,?[ \u00a0]+and[ \u00a0]+\d+)?)\)")
+_ITEM = re.compile(r"\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,16 +164,38 @@ def conversion_slips(text: str, offset: int = 0, language: str = "en") -> list[S
     return out
 
 
+def count_slips(text: str, offset: int = 0, language: str = "en") -> list[Slip]:
+    """Every "N things (a, b, c)" in `text` whose list of plain numbers is not N long;
+    the second value is the number of items listed."""
+    out = []
+    pos = 0
+    while (m := _COUNTED.search(text, pos)) is not None:
+        pos = m.start() + 1
+        n = _number(m["n"], language)
+        listed = len(_ITEM.findall(m["items"]))
+        if n is None or n < 2 or n == listed:
+            continue
+        noun = m["noun"].split()[-1]
+        out.append(Slip(
+            Quantity(n, n, noun, text=m["n"]), (offset + m.start("n"), offset + m.end("n")),
+            Quantity(listed, listed, noun, text=m["items"]),
+            (offset + m.start("items"), offset + m.end("items")), float(listed)))
+    return out
+
+
 MakeClaim = Callable[[Sentence, Mention, str, object, list, Token], Claim]
 
 
 def conversion_claims(text: str, sent: Sentence, tokens: list[Token], subject: Mention | None,
                       make: MakeClaim, language: str = "en") -> list[Claim]:
-    """Two claims per slip, the measure and its conversion, that the aligner reports
+    """Two claims per slip, the figure and its restatement, that the aligner reports
     as the source contradicting itself. The subject is the clause's when it has one,
     else the words of the measured thing."""
     out: list[Claim] = []
-    for k, slip in enumerate(conversion_slips(text[sent.start : sent.end], sent.start, language)):
+    here = text[sent.start : sent.end]
+    slips = [(CONVERSION, s) for s in conversion_slips(here, sent.start, language)]
+    slips += [(ENUMERATION, s) for s in count_slips(here, sent.start, language)]
+    for k, (relation, slip) in enumerate(slips):
         at = [t for t in tokens if slip.stated_span[0] <= t.start < slip.stated_span[1]]
         if not at:
             continue
@@ -169,7 +204,7 @@ def conversion_claims(text: str, sent: Sentence, tokens: list[Token], subject: M
         expected = Quantity(slip.expected, slip.expected, slip.converted.unit,
                             text=f"{slip.expected:g} {slip.converted.unit}")
         for role, value in (("stated", slip.stated), ("converted", slip.converted)):
-            quals = [("relation", Term(CONVERSION, "")), ("role", Term(role, role)),
+            quals = [("relation", Term(relation, "")), ("role", Term(role, role)),
                      ("pair", Term(str(k), "")), ("expected", expected),
                      ("polarity", Term("positive", ""))]
             out.append(make(sent, subj, STATEMENT, value, quals, at[0]))
