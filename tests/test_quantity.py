@@ -241,6 +241,20 @@ def test_not_quantities_ru(text: str) -> None:
     assert find_quantities(text, language="ru") == []
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("a cannon of one inch bore", "inch"),
+    ("the fort lies one mile from the ford", "mile"),
+    ("a wall one metre thick", "m"),
+])
+def test_one_before_a_unit_of_measure_is_a_number(text: str, unit: str) -> None:
+    m = one(text)
+    assert (m.text, m.value.low, m.value.unit) == ("one", 1, unit)
+
+
+def test_one_before_anything_else_is_still_no_count() -> None:
+    assert find_quantities("one of the riders came back one year later") == []
+
+
 def test_year_with_counted_noun_is_a_quantity() -> None:
     q = one("The valley had 1500 farms.").value
     assert (q.low, q.unit) == (1500, "farm")

@@ -243,8 +243,8 @@ _UNIT_MAP: Final[dict[str, str]] = {
     "millimeters": "mm", "kg": "kg", "kgs": "kg", "kilogram": "kg", "kilograms": "kg",
     "kilogramme": "kg", "kilogrammes": "kg", "kilo": "kg", "kilos": "kg", "g": "g", "grams": "g",
     "grammes": "g", "t": "t", "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "mi": "mile",
-    "mile": "mile", "miles": "mile", "ft": "ft", "foot": "ft", "feet": "ft", "ha": "ha",
-    "hectare": "ha", "hectares": "ha", "sq": "sq", "acre": "acre", "acres": "acre",
+    "mile": "mile", "miles": "mile", "inch": "inch", "inches": "inch", "ft": "ft", "foot": "ft",
+    "feet": "ft", "ha": "ha", "hectare": "ha", "hectares": "ha", "sq": "sq", "acre": "acre", "acres": "acre",
     "км": "km", "километр": "km", "километра": "km", "километров": "km", "м": "m", "метр": "m",
     "метра": "m", "метров": "m", "см": "cm", "мм": "mm", "кг": "kg", "килограмм": "kg",
     "килограммов": "kg", "килограмма": "kg", "тонн": "t", "тонна": "t", "тонны": "t", "тн": "t",
@@ -749,7 +749,9 @@ def _keep(text: str, g: _Group, unit: str, language: str, strict: bool) -> bool:
                 return False
         if not unit and not g.qualified:
             return False
-    return not (len(g.atoms) == 1 and first.lone_one and not g.qualified)
+    # "one inch", "one kilometre": before a unit of measure "one" is a number, not a pronoun
+    measured = unit in _MEASURE_UNITS and unit != "год"
+    return not (len(g.atoms) == 1 and first.lone_one and not g.qualified and not measured)
 
 
 def _scan(text: str, language: str, strict: bool) -> list[QuantityMention]:
