@@ -36,7 +36,7 @@ def edit_limit(n: int) -> int:
     return 0 if n <= 2 else 1 if n <= 8 else 2
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=65536)
 def key_sim(ka: tuple[str, ...], kb: tuple[str, ...], la: tuple[str, ...], lb: tuple[str, ...],
             strict: bool) -> tuple[float, str]:
     """Best similarity of two words given their spelling keys (and inflection lemmas)."""
@@ -370,7 +370,6 @@ def _alternatives(text: str) -> list[str]:
     return [text]
 
 
-@lru_cache(maxsize=262144)
 def _compare(a: str, b: str, kind: str, verdict_only: bool = False) -> Match:
     k = norm_kind(kind)
     if not a.strip() or not b.strip():
@@ -394,6 +393,14 @@ def compare_names(a: str, b: str, kind: str = "PER") -> Match:
     """
     if b < a:
         a, b = b, a
+    return _compare_cached(a, b, kind)
+
+
+@lru_cache(maxsize=32768)
+def _compare_cached(a: str, b: str, kind: str) -> Match:
+    """Callers such as the place index ask about the same pair again and again; the
+    resolver asks about each pair once per build and so goes uncached
+    (`same_name_rule`): a cache of its pairs would only hold memory."""
     return _compare(a, b, kind)
 
 

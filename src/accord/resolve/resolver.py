@@ -28,8 +28,9 @@ import hashlib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from unidecode import unidecode
@@ -40,6 +41,7 @@ from accord.names import acronyms_of, blocking_keys, parse_name, same_name_rule,
 MAX_BLOCK = 64
 WINDOW = 12
 CHUNK = 2000  # name pairs per piece of work when comparisons are spread over workers
+PIECES_AT_ONCE = 16  # pieces in flight at a time: memory bounded, workers kept busy
 
 # runs a pure function over pieces of work, in order (an engine's `spread`)
 Spread = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
@@ -352,34 +354,40 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
 
     matches: dict[tuple[str, str, str], str] = {
         p: rule for p, rule in old_matches.items() if p[1] in same and p[2] in same}
-    todo: list[tuple[str, str, str]] = []
-    for bkey in sorted(touched):
-        members = new_blocks.get(bkey, [])
-        if len(members) < 2:
-            continue
-        kind = bkey.split("|", 1)[0]
-        was = old_block(bkey)
-        if len(members) <= MAX_BLOCK and len(was) <= MAX_BLOCK:
-            # all pairs then and now: the new ones are those of a new or changed node
-            fresh = [x for x in members if x not in same]
-            pairs: Iterable[tuple[str, str]] = (
-                (min(x, y), max(x, y)) for x in fresh for y in members
-                if y in same or x < y)  # two new nodes: once
-        else:
-            pos = {n: i for i, n in enumerate(was)}
-            small = len(was) <= MAX_BLOCK
-            pairs = ((a, b) for a, b in _pairs(members)
-                     if not (a in same and b in same and (small or pos[b] - pos[a] <= WINDOW)))
-        for a, b in pairs:
-            if first_block(kind, a, b) != bkey:
-                continue  # its first block gives it (and if that block is unchanged, so is it)
-            if a in same and b in same and known_then(kind, a, b):
-                continue  # compared then; a match is in `matches` already
-            todo.append((kind, a, b))
-    verdicts = _in_pieces(match_rules, [(shown[a], shown[b], kind) for kind, a, b in todo], spread)
-    for pair, rule in zip(todo, verdicts, strict=True):
-        if rule is not None:
-            matches[pair] = rule
+
+    def candidates() -> Iterator[tuple[str, str, str]]:
+        for bkey in sorted(touched):
+            members = new_blocks.get(bkey, [])
+            if len(members) < 2:
+                continue
+            kind = bkey.split("|", 1)[0]
+            was = old_block(bkey)
+            if len(members) <= MAX_BLOCK and len(was) <= MAX_BLOCK:
+                # all pairs then and now: the new ones are those of a new or changed node
+                fresh = [x for x in members if x not in same]
+                pairs: Iterable[tuple[str, str]] = (
+                    (min(x, y), max(x, y)) for x in fresh for y in members
+                    if y in same or x < y)  # two new nodes: once
+            else:
+                pos = {n: i for i, n in enumerate(was)}
+                small = len(was) <= MAX_BLOCK
+                pairs = ((a, b) for a, b in _pairs(members)
+                         if not (a in same and b in same and (small or pos[b] - pos[a] <= WINDOW)))
+            for a, b in pairs:
+                if first_block(kind, a, b) != bkey:
+                    continue  # its first block gives it (and if that block is unchanged, so is it)
+                if a in same and b in same and known_then(kind, a, b):
+                    continue  # compared then; a match is in `matches` already
+                yield kind, a, b
+
+    compared = 0
+    for todo in _runs(candidates(), CHUNK * PIECES_AT_ONCE):
+        verdicts = _in_pieces(match_rules, [(shown[a], shown[b], kind) for kind, a, b in todo],
+                              spread)
+        for pair, rule in zip(todo, verdicts, strict=True):
+            if rule is not None:
+                matches[pair] = rule
+        compared += len(todo)
     # a match of the previous build whose blocks all changed may be no candidate now
     first: dict[tuple[str, str, str], str] = {}
     for p in list(matches):
@@ -389,12 +397,20 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
         else:
             first[p] = k
     order = sorted(matches, key=lambda p: (first[p], p[1], p[2]))
-    return matches, len(todo), order
+    return matches, compared, order
 
 
 def match_rules(pairs: Sequence[tuple[str, str, str]]) -> list[str | None]:
     """For each (name, name, kind): the rule by which the two are one, or None."""
     return [same_name_rule(a, b, kind) for a, b, kind in pairs]
+
+
+def _runs(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    """`items` in lists of n (the last shorter): the candidate pairs of a large corpus
+    are many times its names, so they are compared a run at a time, never all held."""
+    it = iter(items)
+    while run := list(islice(it, n)):
+        yield run
 
 
 def _in_pieces(fn: Callable[[Sequence[Any]], list[Any]], items: list[Any],
