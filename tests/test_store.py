@@ -117,3 +117,14 @@ def test_what_a_rebuild_reuses_goes_with_its_source(tmp_path):
     assert store.resolver_state() == ("r1", state) and store.meta("corpus_inputs") == "x"
     store.remove_sources([b.id])
     assert store.copies() == [] and set(store.source_keys()) == {a.id}
+
+
+def test_stored_json_the_fast_parser_refuses_is_still_read():
+    """The standard library writes NaN, which orjson refuses: such a value must still
+    read back, by the standard library."""
+    import math
+
+    from accord.store.db import _json_loads
+
+    assert _json_loads('{"low": 2, "high": 3}') == {"low": 2, "high": 3}
+    assert math.isnan(_json_loads('{"low": NaN}')["low"])

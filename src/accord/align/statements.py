@@ -139,6 +139,12 @@ def _conflicts(a: Claim, b: Claim, ca: set[str], cb: set[str], pa: str, pb: str
     overlap = shared / smaller if smaller else 1.0
     if overlap < ALIGNED:
         return None, None
+    if pa == pb:
+        # the same polarity: only another value, and only with enough shared context
+        # (checked first: most pairs of a large group stop here, before values are read)
+        needs = (SHARED_FOR[_kind(a)], SHARED_FOR[_kind(b)])
+        if pa == "negative" or None in needs or shared < max(n for n in needs if n is not None):
+            return None, None
     ta, tb = a.qualifier("time"), b.qualifier("time")
     if isinstance(ta, TimeValue) and isinstance(tb, TimeValue) and \
             relate(ta, tb) is Relation.DISJOINT:
@@ -151,12 +157,9 @@ def _conflicts(a: Claim, b: Claim, ca: set[str], cb: set[str], pa: str, pb: str
         why = (f"One source states it ({describe(yes.value)}), the other denies it: "
                f"\u201c{no.evidence.quote[:80]}\u201d.")
         return why, why
-    if pa == "negative" or rel is not Relation.DISJOINT:
+    if rel is not Relation.DISJOINT:
         return None, None
-    # within one text, two values of one frame are most often two facts
-    needs = (SHARED_FOR[_kind(a)], SHARED_FOR[_kind(b)])
-    if None in needs or shared < max(n for n in needs if n is not None):
-        return None, None
+    # (within one text, two values of one frame are most often two facts: no reason)
     return (f"The same statement with another value: {describe(a.value)} vs "
             f"{describe(b.value)}; the rest of the two sentences agrees."), None
 
