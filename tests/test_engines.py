@@ -105,3 +105,19 @@ def test_engines_are_chosen_by_name():
         make_engine("spark")
     with pytest.raises(ValueError, match="address"):
         make_engine("local", address="auto")
+
+
+def test_the_largest_inputs_are_annotated_first_so_that_the_last_batches_are_small(tmp_path):
+    class Recording(LocalEngine):
+        def map(self, refs, max_bytes):
+            self.order = [r.name for r in refs]
+            return super().map(refs, max_bytes)
+
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    for name, who, n in (("a.txt", "Mira Vells", 5), ("b.txt", "Mira Vells", 40),
+                         ("c.txt", "Mira Vells", 12), ("d.txt", "Tova Rench", 40)):
+        (pile / name).write_text(f"{who} wrote a letter. " * n, encoding="utf-8")
+    engine = Recording()
+    build([str(pile)], Store(str(tmp_path / "x.db")), engine=engine)
+    assert engine.order == ["b.txt", "d.txt", "c.txt", "a.txt"]  # equal sizes keep their order

@@ -193,6 +193,7 @@ def test_comparisons_spread_over_a_pool_in_small_pieces_give_the_result_of_one_p
     everything = [x for ms in sources.values() for x in ms]
     here = resolve(everything, definitions)
     monkeypatch.setattr(r, "CHUNK", 5)  # many pieces, so both processes take some
+    monkeypatch.setattr(r, "MIN_PIECE", 1)
     engine = LocalEngine(jobs=2, batch=1)
     try:
         list(engine.map(list(discover([str(EXAMPLES)]))[:2], 50_000_000))  # starts the worker
@@ -201,3 +202,20 @@ def test_comparisons_spread_over_a_pool_in_small_pieces_give_the_result_of_one_p
         engine.close()
     assert _same(spread, here) and spread.state == here.state
     assert spread.compared == here.compared
+
+
+def test_work_is_cut_into_enough_pieces_for_every_job_but_none_tiny():
+    from accord.resolve.resolver import CHUNK, MIN_PIECE, PIECES_AT_ONCE, _in_pieces
+
+    sizes: list[int] = []
+
+    def record(fn, parts):
+        sizes.extend(len(p) for p in parts)
+        return [fn(p) for p in parts]
+
+    items = list(range(30 * MIN_PIECE))
+    assert _in_pieces(lambda piece: [x + 1 for x in piece], items, record) == [x + 1 for x in items]
+    assert len(sizes) >= PIECES_AT_ONCE and max(sizes) <= CHUNK
+    sizes.clear()
+    _in_pieces(lambda piece: piece, list(range(MIN_PIECE // 2)), record)
+    assert sizes == [MIN_PIECE // 2]  # too little to share out: one piece

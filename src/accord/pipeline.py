@@ -25,6 +25,7 @@ from accord.align.findings import build_findings
 from accord.align.independence import PassageIndex, Sketch, new_dependences
 from accord.align.independence import origins as find_origins
 from accord.engine import Engine, LocalEngine
+from accord.engine.batching import UNKNOWN_SIZE
 from accord.fingerprint import code_version
 from accord.ingest import IngestError, InputRef, discover, read_source
 from accord.model import Claim, EntityRef
@@ -94,6 +95,10 @@ def build(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
             store.remove_sources(gone)
             report.removed = len(gone)
         todo, stats = _changed(refs, stored, store, max_bytes, report, progress)
+        # largest first: the last batches are then the smallest, and the jobs finish
+        # together instead of one working through a big file while the others wait
+        # (a stable sort: inputs of one size, such as copies, keep their order)
+        todo.sort(key=lambda r: -(r.size if r.size is not None else UNKNOWN_SIZE))
         # the same text as an unchanged stored input (or one written earlier in this
         # build) is a copy: stored once, so that rebuilds do not swap the two
         changed = set(stats)

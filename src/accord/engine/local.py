@@ -81,7 +81,8 @@ class LocalEngine:
                  ) -> Iterator[tuple[int, R]]:
         """(index, fn(item, *args)) for every item, in the order they finish. Items go
         to the pool while it has fewer than `in_flight` queued; otherwise this process
-        does the next one itself."""
+        does the next one itself. With fewer items than that, the pool does them all:
+        callers cut their work into many pieces."""
         pool = self._workers()
         running: dict[Future, int] = {}
         try:

@@ -193,6 +193,8 @@ def conversion_claims(text: str, sent: Sentence, tokens: list[Token], subject: M
     else the words of the measured thing."""
     out: list[Claim] = []
     here = text[sent.start : sent.end]
+    if "(" not in here:
+        return out  # both kinds of slip are a figure and its bracket: most sentences have none
     slips = [(CONVERSION, s) for s in conversion_slips(here, sent.start, language)]
     slips += [(ENUMERATION, s) for s in count_slips(here, sent.start, language)]
     for k, (relation, slip) in enumerate(slips):

@@ -42,6 +42,7 @@ MAX_BLOCK = 64
 WINDOW = 12
 CHUNK = 2000  # name pairs per piece of work when comparisons are spread over workers
 PIECES_AT_ONCE = 16  # pieces in flight at a time: memory bounded, workers kept busy
+MIN_PIECE = 100  # below this, sending a piece to a worker costs more than doing it
 
 # runs a pure function over pieces of work, in order (an engine's `spread`)
 Spread = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
@@ -415,8 +416,11 @@ def _runs(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
 
 def _in_pieces(fn: Callable[[Sequence[Any]], list[Any]], items: list[Any],
                spread: Spread | None) -> list[Any]:
-    """`fn(items)`, computed CHUNK items at a time, by `spread` where given."""
-    pieces = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    """`fn(items)`, computed by `spread` where given, in pieces of at most CHUNK items
+    and at least PIECES_AT_ONCE pieces (unless they would be tiny): a few uneven
+    pieces would leave one job working while the others wait."""
+    size = max(MIN_PIECE, min(CHUNK, -(-len(items) // PIECES_AT_ONCE)))
+    pieces = [items[i:i + size] for i in range(0, len(items), size)]
     done = spread(fn, pieces) if spread is not None else [fn(p) for p in pieces]
     return [x for piece in done for x in piece]
 
