@@ -95,10 +95,7 @@ def build(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
             store.remove_sources(gone)
             report.removed = len(gone)
         todo, stats = _changed(refs, stored, store, max_bytes, report, progress)
-        # largest first: the last batches are then the smallest, and the jobs finish
-        # together instead of one working through a big file while the others wait
-        # (a stable sort: inputs of one size, such as copies, keep their order)
-        todo.sort(key=lambda r: -(r.size if r.size is not None else UNKNOWN_SIZE))
+        todo = _small_ones_last(todo)
         # the same text as an unchanged stored input (or one written earlier in this
         # build) is a copy: stored once, so that rebuilds do not swap the two
         changed = set(stats)
@@ -133,6 +130,23 @@ def build(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
 
 
 Stat = tuple[int, int]
+
+TAIL = 4  # the smallest 1/TAIL of the inputs are annotated last
+
+
+def _small_ones_last(refs: list[InputRef]) -> list[InputRef]:
+    """The inputs in their order, but the smallest quarter of them at the end, largest
+    first: the last batches are then small, so the jobs finish together instead of
+    one working through a big file while the others wait. Only a quarter: all sorted
+    by size, the first batches would hold the biggest files together, which raises
+    the peak memory of annotating. Inputs of one size keep their order."""
+    def size(r: InputRef) -> int:
+        return r.size if r.size is not None else UNKNOWN_SIZE
+
+    by_size = sorted(range(len(refs)), key=lambda i: -size(refs[i]))
+    last = by_size[len(refs) - len(refs) // TAIL:]
+    tail = set(last)
+    return [r for i, r in enumerate(refs) if i not in tail] + [refs[i] for i in last]
 
 
 def _stat(ref: InputRef) -> Stat | None:
