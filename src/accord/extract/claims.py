@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from accord.annotate.parse import Parsed, Sentence, Token
@@ -655,6 +656,7 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
     doc = _Doc(source, parsed, times, quantities)
     sdoc = StatementDoc(parsed.tokens, doc.kids, doc.entities_at, doc.subject_tokens, doc.times,
                         doc.quantities, source.published)
+    make = partial(_make, doc)  # a claim of this document, for the rules of other modules
     claims: list[Claim] = []
     for sent in parsed.sentences:
         if source.zone_at(sent.start) in CLAIM_ZONES_SKIPPED:
@@ -680,15 +682,10 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
             doc.kids, doc.entities_at,
             lambda snt, owner, prop, value, tok: _make(doc, snt, owner, prop, value, [], tok)))
         typed = [c.value for c in here if c.property not in ("event", STATEMENT)]
-        here.extend(statement_claims(
-            sdoc, sent, owned.__contains__,
-            lambda snt, owner, prop, value, quals, tok: _make(doc, snt, owner, prop, value, quals, tok),
-            typed.__contains__))
+        here.extend(statement_claims(sdoc, sent, owned.__contains__, make, typed.__contains__))
         here.extend(conversion_claims(
             source.text, sent, parsed.tokens[sent.first : sent.last],
-            sentence_subject(sdoc, sent),
-            lambda snt, owner, prop, value, quals, tok: _make(doc, snt, owner, prop, value, quals, tok),
-            doc.lang))
+            sentence_subject(sdoc, sent), make, doc.lang))
         claims.extend(here)
     claims.extend(lifespan_claims(source, parsed, doc.times, doc.mention_of))
     claims.extend(_box_claims(doc))

@@ -23,13 +23,12 @@ figures in brackets is as often a breakdown as a list.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from accord.annotate.parse import Sentence, Token
 from accord.annotate.quantity_words import TEEN, TENS, UNIT, words_for
-from accord.extract.statements import STATEMENT
+from accord.extract.statements import STATEMENT, MakeClaim
 from accord.model import Claim, Mention, Quantity, Term
 
 CONVERSION = "convert"  # the relation of the two claims of a measure and its conversion
@@ -147,7 +146,7 @@ def conversion_slips(text: str, offset: int = 0, language: str = "en") -> list[S
         b = _measure(m["n2"], m["u2"], m["n2b"], m["u2b"], language)
         if a is None or b is None or a[0] != b[0] or a[3] == b[3] or m["noun"] in UNITS:
             continue
-        (_d, stated, _s, _u), (_d2, converted, step, unit) = a, b
+        (_d, stated, _s, first), (_d2, converted, step, unit) = a, b
         if abs(stated - converted) <= step + SLACK * converted:
             continue
         size = UNITS[unit][1]
@@ -155,9 +154,9 @@ def conversion_slips(text: str, offset: int = 0, language: str = "en") -> list[S
         end2 = m.end("u2b") if m["u2b"] else m.end("u2")
         s1, e1 = m.start("n1"), end1
         s2, e2 = m.start("n2"), end2
+        as_stated = stated / UNITS[first][1]
         out.append(Slip(
-            Quantity(stated / UNITS[a[3]][1], stated / UNITS[a[3]][1], SYMBOL[a[3]],
-                     text=text[s1:e1]),
+            Quantity(as_stated, as_stated, SYMBOL[first], text=text[s1:e1]),
             (offset + s1, offset + e1),
             Quantity(converted / size, converted / size, SYMBOL[unit], text=text[s2:e2]),
             (offset + s2, offset + e2), round(stated / size, 4)))
@@ -181,9 +180,6 @@ def count_slips(text: str, offset: int = 0, language: str = "en") -> list[Slip]:
             Quantity(listed, listed, noun, text=m["items"]),
             (offset + m.start("items"), offset + m.end("items")), float(listed)))
     return out
-
-
-MakeClaim = Callable[[Sentence, Mention, str, object, list, Token], Claim]
 
 
 def conversion_claims(text: str, sent: Sentence, tokens: list[Token], subject: Mention | None,

@@ -559,21 +559,24 @@ class Store:
         unless the caller still has it)."""
         if stored is None:
             stored = self._resolver_state(c)
-        for table, new, old in ((s.name_nodes, state.nodes, stored.nodes),
-                                (s.name_matches, state.matches, stored.matches),
-                                (s.name_forms, state.forms, stored.forms)):
+        def node(n: str, info: NodeInfo) -> dict:
+            return dict(key=_hash(n), node=n, kind=info.kind, shown=info.shown,
+                        blocks=list(info.blocks))
+
+        def match(p: tuple[str, str, str], rule: str) -> dict:
+            return dict(key=_hash(*p), kind=p[0], a=p[1], b=p[2], rule=rule)
+
+        def form(text: str, surface: str) -> dict:
+            return dict(key=_hash(text), text=text, surface=surface)
+
+        for table, new, old, row in ((s.name_nodes, state.nodes, stored.nodes, node),
+                                     (s.name_matches, state.matches, stored.matches, match),
+                                     (s.name_forms, state.forms, stored.forms, form)):
             stale = [k for k, v in old.items() if new.get(k) != v]
             keys = [_hash(k) if isinstance(k, str) else _hash(*k) for k in stale]
             for chunk in _slices(keys):
                 c.execute(delete(table).where(table.c.key.in_(chunk)))
-            add = [k for k, v in new.items() if old.get(k) != v]
-            if table is s.name_nodes:
-                rows = [dict(key=_hash(n), node=n, kind=new[n].kind, shown=new[n].shown,
-                             blocks=list(new[n].blocks)) for n in add]
-            elif table is s.name_matches:
-                rows = [dict(key=_hash(*p), kind=p[0], a=p[1], b=p[2], rule=new[p]) for p in add]
-            else:
-                rows = [dict(key=_hash(t), text=t, surface=new[t]) for t in add]
+            rows = [row(k, v) for k, v in new.items() if old.get(k) != v]
             if rows:
                 c.execute(insert(table), rows)
 
