@@ -279,6 +279,30 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
             _report_from_store(store, report)
         progress("corpus", steps, steps)
         return
+    # each source's acronyms and sketch, made by its worker; one stored by another
+    # version of the code (or before they were kept) is made again here
+    stored = store.source_keys()
+    version = keys_version()
+    remade = {sid: source_keys(text) for sid, text in store.source_texts(
+        [sid for sid in ids if sid not in stored or stored[sid].keys.version != version])}
+    keys = {sid: remade[sid] if sid in remade else stored[sid].keys for sid in ids}
+    definitions = [(sid, long, short) for sid in ids for long, short in keys[sid].definitions]
+    progress("corpus", 1, steps)
+    # independence: whole-text copies share an origin, and a claim whose passage was
+    # pasted from (or into) another source counts with that passage's origin. Whether
+    # two sources copy each other concerns the two alone: the stored pairs stand, and
+    # only a source not yet linked (new, or its sketch made again) is looked up. It
+    # goes first: comparing texts is the stage's largest passing need of memory, and
+    # the claims and names are not loaded yet.
+    fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
+    sketches = {sid: Sketch.from_bytes(keys[sid].sketch) for sid in ids}
+    found = new_dependences(sketches, fresh, store.source_texts) if fresh else []
+    deps = [d for d in store.copies(ordered=False) if d.a not in fresh and d.b not in fresh]
+    deps += found
+    origins = find_origins(((sid, "") for sid in ids), deps)
+    shared = PassageIndex(deps)
+    del sketches
+    progress("corpus", 2, steps)
     claims = store.all_claims()
     before = {c.id: c for c in claims}
     mentions = [MentionRec(*m) for m in store.all_mentions()]
@@ -288,16 +312,6 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
             if r.start >= 0 and (c.source_id, r.start, r.end) not in known:
                 mentions.append(MentionRec(c.source_id, r.start, r.end, r.text, r.label))
                 known.add((c.source_id, r.start, r.end))
-    progress("corpus", 1, steps)
-    # each source's acronyms and sketch, made by its worker; one stored by another
-    # version of the code (or before they were kept) is made again here
-    stored = store.source_keys()
-    version = keys_version()
-    remade = {sid: source_keys(text) for sid, text in store.source_texts(
-        [sid for sid in ids if sid not in stored or stored[sid].keys.version != version])}
-    keys = {sid: remade[sid] if sid in remade else stored[sid].keys for sid in ids}
-    definitions = [(sid, long, short) for sid in ids for long, short in keys[sid].definitions]
-    progress("corpus", 2, steps)
     rules = code_version(*RESOLVER_CODE)
     kept_rules, previous = store.resolver_state()
     res = resolve(mentions, definitions, corrections, previous if kept_rules == rules else None,
@@ -310,17 +324,6 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     claims = [_with_entities(c, eid_of) for c in claims]
     names = {e.id: e.name for e in res.entities}
     places = _place_index(claims, names)
-    # independence: whole-text copies share an origin, and a claim whose passage was
-    # pasted from (or into) another source counts with that passage's origin. Whether
-    # two sources copy each other concerns the two alone: the stored pairs stand, and
-    # only a source not yet linked (new, or its sketch made again) is looked up.
-    fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
-    sketches = {sid: Sketch.from_bytes(keys[sid].sketch) for sid in ids}
-    found = new_dependences(sketches, fresh, store.source_texts) if fresh else []
-    deps = [d for d in store.copies(ordered=False) if d.a not in fresh and d.b not in fresh]
-    deps += found
-    origins = find_origins(((sid, "") for sid in ids), deps)
-    shared = PassageIndex(deps)
     memo: dict[str, str] = {}
 
     def claim_origin(c: Claim) -> str:
