@@ -111,28 +111,28 @@ def test_text_against_its_own_footnote_is_a_conflict_within_one_source():
 def test_repeatable_events_at_distant_times_are_separate_events_not_a_conflict():
     claims = [claim("a", year(1942), "capture"), claim("b", month(1942, 7), "capture"),
               claim("c", day(1945, 5, 12), "capture")]
-    found = build_findings(claims, lambda c: c.subject.entity_id)
+    found = build_findings(claims)
     kinds = sorted(f.kind.value for f in found)
     assert kinds == ["refines", "single"]
 
 
 def test_unique_events_at_distant_times_conflict():
     claims = [claim("a", year(1900), "death"), claim("b", year(1946), "death")]
-    (f,) = build_findings(claims, lambda c: c.subject.entity_id)
+    (f,) = build_findings(claims)
     assert f.kind is Verdict.CONFLICT
 
 
 def test_membership_claims_meet_only_within_the_same_organisation():
     claims = [claim("a", year(1919), "membership", obj="army"),
               claim("b", year(1930), "membership", obj="party")]
-    found = build_findings(claims, lambda c: c.subject.entity_id)
+    found = build_findings(claims)
     assert sorted(f.kind.value for f in found) == ["single", "single"]
 
 
 def test_negated_claims_are_not_compared():
     claims = [claim("a", year(1900), "death"),
               claim("b", year(1946), "death", modality=Modality.NEGATED)]
-    (f,) = build_findings(claims, lambda c: c.subject.entity_id)
+    (f,) = build_findings(claims)
     assert f.kind is Verdict.SINGLE
 
 

@@ -111,8 +111,8 @@ def test_what_a_rebuild_reuses_goes_with_its_source(tmp_path):
     pair = Dependence(*sorted((a.id, b.id)), 0.25, ((0, 10, 3, 13), (20, 30, 23, 33)))
     state = ResolverState({"ada quill": NodeInfo("PER", "Ada Quill", ("PER|k:qll",))},
                           {("PER", "ada quill", "quill"): "surname-only"}, {"Ada Quill's": "Ada Quill"})
-    store.write_corpus([], {}, [], [], {}, kept=Kept(
-        resolver=state, rules="r1", copies=[pair], relinked={a.id, b.id}, inputs="x"))
+    with store.corpus_update() as up:
+        up.kept(Kept(resolver=state, rules="r1", copies=[pair], relinked={a.id, b.id}, inputs="x"))
     assert store.copies() == [pair] and store.unlinked() == 0
     assert store.resolver_state() == ("r1", state) and store.meta("corpus_inputs") == "x"
     store.remove_sources([b.id])

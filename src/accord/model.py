@@ -7,6 +7,7 @@ the quote) because a researcher must always be able to go back to the passage.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -311,6 +312,15 @@ class Claim:
                 return v
         return None
 
+    def entity_refs(self) -> Iterator[EntityRef]:
+        """The names it speaks of: its subject, an entity value, entity qualifiers."""
+        yield self.subject
+        if isinstance(self.value, EntityRef):
+            yield self.value
+        for _k, v in self.qualifiers:
+            if isinstance(v, EntityRef):
+                yield v
+
 
 # ----------------------------------------------------------------------- entities
 
@@ -339,6 +349,11 @@ class Verdict(StrEnum):
     REFINES = "refines"
     SINGLE = "single"
     DISPUTED = "disputed"
+
+
+# the order findings are shown in: what needs a researcher's attention first
+VERDICT_RANK = {Verdict.CONFLICT: 0, Verdict.DISPUTED: 1, Verdict.REFINES: 2, Verdict.AGREE: 3,
+                Verdict.SINGLE: 4}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from accord.annotate.parse import Parsed
 from accord.annotate.quantity import find_quantities
 from accord.extract.claims import SourceFacts, extract_claims
 from accord.ingest import IngestError, InputRef, read_source
-from accord.model import Claim, EntityRef, Source
+from accord.model import Claim, EntityRef, Mention, Source
 from accord.source_keys import source_keys
 from accord.timex import find_times
 
@@ -34,8 +34,8 @@ def annotate_sources(sources: Sequence[Source]) -> list[SourceFacts]:
         times = tuple(find_times(s.text, document_date=s.published, language=s.language))
         quantities = tuple(find_quantities(s.text, language=s.language))
         claims = extract_claims(s, p, times, quantities)
-        out.append(SourceFacts(s, _places_are_places(p, claims), times, quantities, claims,
-                               source_keys(s.text)))
+        p = _named_by_claims(_places_are_places(p, claims), claims)
+        out.append(SourceFacts(s, p, times, quantities, claims, source_keys(s.text)))
     return out
 
 
@@ -49,6 +49,22 @@ def _places_are_places(p: Parsed, claims: Sequence[Claim]) -> Parsed:
     fixed = tuple(replace(m, label="GPE") if (m.start, m.end) in spans and m.label == "PER"
                   else m for m in p.mentions)
     return replace(p, mentions=fixed)
+
+
+def _named_by_claims(p: Parsed, claims: Sequence[Claim]) -> Parsed:
+    """Every name a claim speaks of is a mention, so that the corpus-wide stage resolves
+    names from the stored mentions alone, never reading the claims for them (a claim
+    can name a span the tagger did not: a place with its province)."""
+    have = {(m.start, m.end) for m in p.mentions}
+    extra: dict[tuple[int, int], Mention] = {}
+    for c in claims:
+        for r in c.entity_refs():
+            if r.start >= 0 and (r.start, r.end) not in have:
+                extra.setdefault((r.start, r.end), Mention(r.start, r.end, r.text, r.label))
+    if not extra:
+        return p
+    mentions = sorted((*p.mentions, *extra.values()), key=lambda m: (m.start, m.end))
+    return replace(p, mentions=tuple(mentions))
 
 
 def read_and_annotate(refs: Sequence[InputRef], max_bytes: int) -> list[SourceFacts | IngestError]:

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from accord.align.compare import PlaceIndex
-from accord.align.findings import build_findings
+from accord.align.findings import filing_key, findings_of_key
 from accord.align.independence import PassageIndex, Sketch, new_dependences
 from accord.align.independence import origins as find_origins
 from accord.engine import Engine, LocalEngine
@@ -34,7 +34,7 @@ from accord.resolve.resolver import MentionRec, Spread, resolve
 from accord.source_keys import keys_version, source_keys
 from accord.store.db import Kept, SourceStat, Store
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: the names claims speak of are stored as mentions
 
 
 # ----------------------------------------------------------------------- build
@@ -207,17 +207,8 @@ def _unchanged(ref: InputRef, stored_id: str, max_bytes: int) -> bool:
 # ---------------------------------------------------------------- corpus-wide
 
 
-def _refs_of(c: Claim) -> Iterable[EntityRef]:
-    yield c.subject
-    if isinstance(c.value, EntityRef):
-        yield c.value
-    for _k, v in c.qualifiers:
-        if isinstance(v, EntityRef):
-            yield v
-
-
 def _with_entities(c: Claim, eid_of: Callable[[str, EntityRef], str]) -> Claim:
-    if all(eid_of(c.source_id, r) == r.entity_id for r in _refs_of(c)):
+    if all(eid_of(c.source_id, r) == r.entity_id for r in c.entity_refs()):
         return c  # as stored: most claims of a rebuild
 
     def fix(v):
@@ -231,14 +222,15 @@ ADMIN_WORDS = ("oblast", "province", "region", "county", "district", "state", "k
                "governorate", "guberniya", "область", "край", "район", "губерния")
 
 
-def _place_index(claims: list[Claim], names: dict[str, str]) -> PlaceIndex:
-    parents: dict[str, set[str]] = {}
-    for c in claims:
-        inner = c.value if isinstance(c.value, EntityRef) else None
-        outer = c.qualifier("within")
-        if inner and isinstance(outer, EntityRef) and inner.entity_id and outer.entity_id:
-            parents.setdefault(inner.entity_id, set()).add(outer.entity_id)
+def _contained(c: Claim, parents: dict[str, set[str]]) -> None:
+    """Note the containment a claim states ("born in a village, in its province")."""
+    inner = c.value if isinstance(c.value, EntityRef) else None
+    outer = c.qualifier("within")
+    if inner and isinstance(outer, EntityRef) and inner.entity_id and outer.entity_id:
+        parents.setdefault(inner.entity_id, set()).add(outer.entity_id)
 
+
+def _place_index(parents: dict[str, set[str]], names: dict[str, str]) -> PlaceIndex:
     def core(name: str) -> str:
         words = [w for w in name.split() if w.lower() not in ADMIN_WORDS]
         return " ".join(words)
@@ -296,34 +288,23 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     # the claims and names are not loaded yet.
     fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
     sketches = {sid: Sketch.from_bytes(keys[sid].sketch) for sid in ids}
-    found = new_dependences(sketches, fresh, store.source_texts) if fresh else []
+    found_now = new_dependences(sketches, fresh, store.source_texts) if fresh else []
     deps = [d for d in store.copies(ordered=False) if d.a not in fresh and d.b not in fresh]
-    deps += found
+    deps += found_now
     origins = find_origins(((sid, "") for sid in ids), deps)
     shared = PassageIndex(deps)
     del sketches
     progress("corpus", 2, steps)
-    claims = store.all_claims()
-    before = {c.id: c for c in claims}
-    mentions = [MentionRec(*m) for m in store.all_mentions()]
-    known = {(m.source_id, m.start, m.end) for m in mentions}
-    for c in claims:
-        for r in _refs_of(c):
-            if r.start >= 0 and (c.source_id, r.start, r.end) not in known:
-                mentions.append(MentionRec(c.source_id, r.start, r.end, r.text, r.label))
-                known.add((c.source_id, r.start, r.end))
+    # every name a claim speaks of was stored as a mention (`per_source`)
     rules = code_version(*RESOLVER_CODE)
     kept_rules, previous = store.resolver_state()
-    res = resolve(mentions, definitions, corrections, previous if kept_rules == rules else None,
-                  spread=spread)
+    res = resolve((MentionRec(*m) for m in store.all_mentions()), definitions, corrections,
+                  previous if kept_rules == rules else None, spread=spread)
     progress("corpus", 3, steps)
 
     def eid_of(sid: str, r: EntityRef) -> str:
         return res.mention_entity.get((sid, r.start, r.end), "")
 
-    claims = [_with_entities(c, eid_of) for c in claims]
-    names = {e.id: e.name for e in res.entities}
-    places = _place_index(claims, names)
     memo: dict[str, str] = {}
 
     def claim_origin(c: Claim) -> str:
@@ -334,18 +315,51 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
             got = memo[c.id] = origins.get(rep, rep)
         return got
 
-    findings = build_findings(claims, lambda c: c.subject.entity_id, places, claim_origin)
-    progress("corpus", 4, steps)
-    kept = Kept(resolver=res.state, resolver_stored=previous, rules=rules, copies=found,
-                relinked=fresh, keys=remade, inputs=inputs)
-    store.write_corpus(list(res.entities), res.mention_entity, claims, findings, origins,
-                       before=before, kept=kept)
+    with store.corpus_update() as up:
+        up.entities(list(res.entities))
+        up.mention_links(res.mention_entity)
+        # the claims a page at a time: each names its resolved entities and is filed
+        # under its key with its origin; a claim filed otherwise than before marks its
+        # keys (old and new) to be judged again, and the place index is gathered
+        parents: dict[str, set[str]] = {}
+        dirty: set[str] = set()
+        for page in up.claim_pages():
+            filed = []
+            for stored_claim, was in page:
+                c = _with_entities(stored_claim, eid_of)
+                _contained(c, parents)
+                now = (filing_key(c), claim_origin(c))
+                if now != was or (c is not stored_claim and c != stored_claim):
+                    filed.append((c, now))
+                    dirty.update(k for k in (now[0], was[0]) if k)
+            up.file_claims(filed)
+            memo.clear()
+        places = _place_index(parents, {e.id: e.name for e in res.entities})
+        progress("corpus", 4, steps)
+        # then judged key by key (no finding joins two keys): only the marked keys,
+        # unless the rules or the places they compare by changed since the last build
+        judged = _judged_version(parents)
+        keys = None if up.judged_by() != judged else sorted(dirty)
+        for batch in up.claims_by_key(keys):
+            up.findings({key: findings_of_key(cs, places, claim_origin) for key, cs in batch})
+            memo.clear()
+        up.drop_findings_of_gone_keys()
+        up.origins(origins)
+        up.kept(Kept(resolver=res.state, resolver_stored=previous, rules=rules, copies=found_now,
+                     relinked=fresh, keys=remade, inputs=inputs, judged=judged))
     progress("corpus", 5, steps)
     if report is not None:
-        report.claims = len(claims)
-        report.entities = len(res.entities)
-        for f in findings:
-            report.findings[f.kind.value] = report.findings.get(f.kind.value, 0) + 1
+        _report_from_store(store, report)
+
+
+def _judged_version(parents: dict[str, set[str]]) -> str:
+    """What the stored findings are a function of besides their keys' claims: the code,
+    and which places the sources say lie within which (a place index that changed
+    can turn any conflict of places into a refinement)."""
+    h = hashlib.sha1(code_version().encode())
+    for inner in sorted(parents):
+        h.update(f"{inner}<{','.join(sorted(parents[inner]))}\n".encode())
+    return h.hexdigest()
 
 
 # what the resolver's kept state depends on: its rules and the name rules

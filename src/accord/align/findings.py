@@ -27,9 +27,9 @@ from itertools import combinations
 
 from accord.align.compare import NO_PLACES, PlaceIndex, Relation, copied_note, describe, relate
 from accord.align.statements import statement_findings
-from accord.extract.statements import STATEMENT
+from accord.extract.statements import STATEMENT, subject_key
 from accord.extract.triggers import REPEATABLE_PROPERTIES
-from accord.model import Claim, EntityRef, Finding, Modality, TimeValue, Verdict
+from accord.model import VERDICT_RANK, Claim, EntityRef, Finding, Modality, TimeValue, Verdict
 
 UNCERTAIN = frozenset({Modality.DISPUTED, Modality.HEDGED})
 
@@ -169,12 +169,18 @@ def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
             len(origins))
 
 
-def build_findings(claims: Iterable[Claim], entity_of: Callable[[Claim], str],
-                   places: PlaceIndex = NO_PLACES,
-                   origin_of: Callable[[Claim], str] = lambda c: c.source_id) -> list[Finding]:
-    claims = list(claims)
+def filing_key(c: Claim) -> str:
+    """What every finding about `c` is filed under: its resolved subject, or an unnamed
+    subject's words. No finding joins claims of two keys, so claims read in key order
+    can be judged one key at a time, and the corpus never has to be in memory at once."""
+    return subject_key(c) or "topic:" + c.subject.text
+
+
+def findings_of_key(claims: Sequence[Claim], places: PlaceIndex = NO_PLACES,
+                    origin_of: Callable[[Claim], str] = lambda c: c.source_id) -> list[Finding]:
+    """The findings about claims that share one `filing_key` (in no particular order)."""
     out: list[Finding] = statement_findings(claims, origin_of)
-    for (eid, prop, scope, _), group in group_claims(claims, entity_of).items():
+    for (eid, prop, scope, _), group in group_claims(claims, lambda c: c.subject.entity_id).items():
         parts = _events(group, places) if prop in REPEATABLE_PROPERTIES else [group]
         for part in parts:
             kind, why, n = judge(part, places, origin_of)
@@ -186,7 +192,20 @@ def build_findings(claims: Iterable[Claim], entity_of: Callable[[Claim], str],
                 kind=kind, subject_id=eid, property=prop, claims=part_sorted,
                 explanation=why, scope=scope, independent_sources=n,
             ))
-    order = {Verdict.CONFLICT: 0, Verdict.DISPUTED: 1, Verdict.REFINES: 2, Verdict.AGREE: 3,
-             Verdict.SINGLE: 4}
-    out.sort(key=lambda f: (order[f.kind], f.subject_id, f.property, f.id))
+    return out
+
+
+def finding_order(f: Finding) -> tuple[int, str, str, str]:
+    """Conflicts first, then by subject and property: the order every view shows."""
+    return VERDICT_RANK[f.kind], f.subject_id, f.property, f.id
+
+
+def build_findings(claims: Iterable[Claim], places: PlaceIndex = NO_PLACES,
+                   origin_of: Callable[[Claim], str] = lambda c: c.source_id) -> list[Finding]:
+    """All the findings about `claims`, in `finding_order`."""
+    by_key: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_key[filing_key(c)].append(c)
+    out = [f for group in by_key.values() for f in findings_of_key(group, places, origin_of)]
+    out.sort(key=finding_order)
     return out

@@ -21,6 +21,7 @@ import socket
 import struct
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,13 +36,14 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
 from accord.align.independence import Dependence
-from accord.model import Alias, Claim, Entity, Finding, Removal, Source, Verdict, Zone
+from accord.model import VERDICT_RANK, Alias, Claim, Entity, Finding, Removal, Source, Verdict, Zone
 from accord.resolve.resolver import NodeInfo, ResolverState
 from accord.source_keys import SourceKeys
 from accord.store import schema as s
@@ -80,6 +82,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 STREAM = 2000  # rows fetched at a time from queries over the whole corpus
+PAGE = 2000  # claims read at a time by the corpus-wide stage
 IN_LIST = 500  # values in one SQL IN (...): databases bound the parameters of a statement
 
 
@@ -126,6 +129,7 @@ class Kept:
     relinked: Collection[str] = ()  # sources whose pairs were all found now
     keys: Mapping[str, SourceKeys] = field(default_factory=dict)  # made now, not by a worker
     inputs: str = ""  # what the results were computed from (see `pipeline.corpus_stage`)
+    judged: str = ""  # what the stored findings were judged by (see `pipeline.corpus_stage`)
 
 
 def _hash(*parts: str) -> str:
@@ -284,6 +288,10 @@ class Store:
         hit = select(s.finding_claims.c.finding_id).where(s.finding_claims.c.claim_id.in_(gone))
         hit_ids = [r[0] for r in c.execute(hit.distinct())]
         for chunk in _slices(hit_ids):
+            # the claims those findings also cited are judged again by the next build
+            cited = select(s.finding_claims.c.claim_id).where(
+                s.finding_claims.c.finding_id.in_(chunk))
+            c.execute(update(s.claims).where(s.claims.c.id.in_(cited)).values(group_key=None))
             c.execute(delete(s.finding_claims).where(s.finding_claims.c.finding_id.in_(chunk)))
             c.execute(delete(s.findings).where(s.findings.c.id.in_(chunk)))
         for table in (s.claims, s.times, s.mentions, s.source_keys):
@@ -361,10 +369,15 @@ class Store:
             ).order_by(self._by(s.mentions.c.source_id), s.mentions.c.start, s.mentions.c.id))
 
     def all_claims(self) -> list[Claim]:
+        return list(self.iter_claims())
+
+    def iter_claims(self) -> Iterator[Claim]:
+        """Every claim in id order, streamed."""
         with self.engine.connect().execution_options(yield_per=STREAM) as c:
             rows = c.execute(select(*(s.claims.c[k] for k in CLAIM_COLUMNS))
                              .order_by(self._by(s.claims.c.id)))
-            return [claim_from_values(*r) for r in rows]
+            for r in rows:
+                yield claim_from_values(*r)
 
     def corrections(self) -> list[tuple[str, str, str]]:
         with self.engine.connect() as c:
@@ -428,40 +441,13 @@ class Store:
         c.execute(delete(s.meta).where(s.meta.c.key == key))
         c.execute(insert(s.meta).values(key=key, value=value))
 
-    def write_corpus(self, entities: list[Entity], mention_entity: dict[tuple[str, int, int], str],
-                     claims: list[Claim], findings: list[Finding], origins: dict[str, str],
-                     *, before: Mapping[str, Claim] | None = None, kept: Kept | None = None) -> None:
-        """Bring every corpus-wide result in line with these, in one transaction.
-
-        Only what differs from what is stored is written: a rebuild that adds one
-        source to a large corpus changes a few entities and findings, and rewriting
-        all of them would cost as much as the whole corpus. `before` are the claims as
-        stored (as `all_claims` read them); without it every claim is rewritten.
-        """
+    @contextmanager
+    def corpus_update(self) -> Iterator[CorpusUpdate]:
+        """Bring every corpus-wide result in line, in one transaction: the claims are read
+        (a page at a time) and judged within it, so the stored findings always belong to
+        the stored claims, and an interrupted stage leaves the previous results whole."""
         with self.engine.begin() as c:
-            self._write_entities(c, entities)
-            self._write_mentions(c, mention_entity)
-            changed = [cl for cl in claims if before is None or (
-                before.get(cl.id) is not cl and before.get(cl.id) != cl)]
-            # the subject too: read back, a claim names its resolved subject (the
-            # timeline shows it), and an unchanged claim compares equal next time
-            cupd = [dict(cid=cl.id, eid=_subject_entity(cl), subj=value_to_json(cl.subject),
-                         val=value_to_json(cl.value),
-                         qual=[[k, value_to_json(v)] for k, v in cl.qualifiers])
-                    for cl in changed]
-            if cupd:
-                c.execute(update(s.claims).where(s.claims.c.id == bindparam("cid"))
-                          .values(entity_id=bindparam("eid"), subject=bindparam("subj"),
-                                  value=bindparam("val"), qualifiers=bindparam("qual")), cupd)
-            self._write_findings(c, findings)
-            stored = dict(c.execute(select(s.sources.c.id, s.sources.c.origin)).all())
-            oupd = [dict(sid=k, org=v) for k, v in origins.items()
-                    if k in stored and stored[k] != v]
-            if oupd:
-                c.execute(update(s.sources).where(s.sources.c.id == bindparam("sid"))
-                          .values(origin=bindparam("org")), oupd)
-            if kept is not None:
-                self._write_kept(c, kept)
+            yield CorpusUpdate(self, c)
 
     def _write_entities(self, c, entities: list[Entity]) -> None:
         stored: dict[str, tuple] = {}
@@ -500,39 +486,6 @@ class Store:
             c.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
                       .values(entity_id=bindparam("eid")), updates)
 
-    def _write_findings(self, c, findings: list[Finding]) -> None:
-        stored = {r.id: tuple(r) for r in c.execute(select(
-            s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.findings.c.property,
-            s.findings.c.scope, s.findings.c.explanation, s.findings.c.independent_sources,
-            s.findings.c.rank))}
-        members: dict[str, list[str]] = {}
-        for r in c.execute(select(s.finding_claims).order_by(s.finding_claims.c.position)):
-            members.setdefault(r.finding_id, []).append(r.claim_id)
-        new = {f.id: (f.id, f.kind.value, f.subject_id, f.property, f.scope, f.explanation,
-                      f.independent_sources, i) for i, f in enumerate(findings)}
-        claims_of = {f.id: [cl.id for cl in f.claims] for f in findings}
-        gone = [k for k in stored if k not in new]
-        regroup = [k for k in new if members.get(k) != claims_of[k]]
-        regroup += [k for k in members if k not in new and k not in stored]  # orphans
-        for ids, table, col in ((gone, s.findings, s.findings.c.id),
-                                (gone + regroup, s.finding_claims, s.finding_claims.c.finding_id)):
-            for chunk in _slices(ids):
-                c.execute(delete(table).where(col.in_(chunk)))
-        cols = ("id", "kind", "entity_id", "property", "scope", "explanation",
-                "independent_sources", "rank")
-        added = [dict(zip(cols, row, strict=True)) for k, row in new.items() if k not in stored]
-        if added:
-            c.execute(insert(s.findings), added)
-        changed = [dict(zip(["fid", *cols[1:]], row, strict=True)) for k, row in new.items()
-                   if k in stored and stored[k] != row]
-        if changed:
-            c.execute(update(s.findings).where(s.findings.c.id == bindparam("fid")).values(
-                **{k: bindparam(k) for k in cols[1:]}), changed)
-        rows = [dict(finding_id=k, claim_id=cid, position=p)
-                for k in regroup if k in claims_of for p, cid in enumerate(claims_of[k])]
-        if rows:
-            c.execute(insert(s.finding_claims), rows)
-
     def _write_kept(self, c, kept: Kept) -> None:
         if kept.keys:
             ids = sorted(kept.keys)
@@ -553,6 +506,8 @@ class Store:
             self._set_meta(c, "resolver_rules", kept.rules)
         if kept.inputs:
             self._set_meta(c, "corpus_inputs", kept.inputs)
+        if kept.judged:
+            self._set_meta(c, "findings_judged", kept.judged)
 
     def _write_resolver(self, c, state: ResolverState, stored: ResolverState | None) -> None:
         """The resolver's state, by difference with the stored one (read again here
@@ -597,13 +552,177 @@ class Store:
             for r in c.execute(select(s.finding_claims).order_by(
                     self._by(s.finding_claims.c.finding_id), s.finding_claims.c.position)):
                 members.setdefault(r.finding_id, []).append(r.claim_id)
-            q = select(s.findings).order_by(s.findings.c.rank)
+            q = select(s.findings).order_by(s.findings.c.rank, self._by(s.findings.c.entity_id),
+                                            self._by(s.findings.c.property),
+                                            self._by(s.findings.c.id))
             if kinds:
                 q = q.where(s.findings.c.kind.in_(list(kinds)))
             return [Finding(r.id, Verdict(r.kind), r.entity_id, r.property,
                             tuple(claims[x] for x in members.get(r.id, []) if x in claims),
                             r.explanation, r.scope, r.independent_sources)
                     for r in c.execute(q)]
+
+
+class CorpusUpdate:
+    """The corpus-wide results of one build, written by difference with what is stored
+    (a rebuild that adds one source to a large corpus changes a few entities and
+    findings, and rewriting all of them would cost as much as the whole corpus), and
+    the claims read back a page at a time in the same transaction."""
+
+    def __init__(self, store: Store, c) -> None:
+        self._store, self._c, self._by = store, c, store._by
+
+    def entities(self, entities: list[Entity]) -> None:
+        self._store._write_entities(self._c, entities)
+
+    def mention_links(self, mention_entity: Mapping[tuple[str, int, int], str]) -> None:
+        self._store._write_mentions(self._c, mention_entity)
+
+    def claim_pages(self) -> Iterator[list[tuple[Claim, Filed]]]:
+        """Every claim with how it was filed ((None, None): not yet), PAGE at a time in id
+        order. Each page is its own query from where the last one ended, so the claims
+        can be rewritten between pages."""
+        cols = [*(s.claims.c[k] for k in CLAIM_COLUMNS), s.claims.c.group_key, s.claims.c.origin]
+        last = None
+        while True:
+            q = select(*cols).order_by(self._by(s.claims.c.id)).limit(PAGE)
+            if last is not None:
+                q = q.where(self._by(s.claims.c.id) > last)
+            rows = self._c.execute(q).all()
+            if rows:
+                yield [(claim_from_values(*r[:-2]), (r[-2], r[-1])) for r in rows]
+            if len(rows) < PAGE:
+                return
+            last = rows[-1][0]
+
+    def file_claims(self, filed: Sequence[tuple[Claim, Filed]]) -> None:
+        """Store these claims as they now are (resolved entities), filed so."""
+        rows = [dict(cid=cl.id, eid=cl.subject.entity_id or None, subj=value_to_json(cl.subject),
+                     val=value_to_json(cl.value), key=key, org=origin,
+                     qual=[[k, value_to_json(v)] for k, v in cl.qualifiers])
+                for cl, (key, origin) in filed]
+        if rows:
+            self._c.execute(update(s.claims).where(s.claims.c.id == bindparam("cid")).values(
+                entity_id=bindparam("eid"), subject=bindparam("subj"), value=bindparam("val"),
+                qualifiers=bindparam("qual"), group_key=bindparam("key"),
+                origin=bindparam("org")), rows)
+
+    def claims_by_key(self, keys: Sequence[str] | None = None
+                      ) -> Iterator[list[tuple[str, list[Claim]]]]:
+        """The filed claims, key by key in key order: batches of whole keys of about PAGE
+        claims, so only one batch (or one key larger than a page) is in memory. With
+        `keys`, only those, each of them (with no claims if none is filed under it)."""
+        if keys is not None:
+            yield from self._claims_of_keys(keys)
+            return
+        cols = [*(s.claims.c[k] for k in CLAIM_COLUMNS), s.claims.c.group_key]
+        key_col, id_col = self._by(s.claims.c.group_key), self._by(s.claims.c.id)
+        batch: list[tuple[str, list[Claim]]] = []
+        size = 0
+        last: tuple[str, str] | None = None
+        while True:
+            q = (select(*cols).where(s.claims.c.group_key.is_not(None))
+                 .order_by(key_col, id_col).limit(PAGE))
+            if last is not None:
+                q = q.where(tuple_(key_col, id_col) > tuple_(*last))
+            rows = self._c.execute(q).all()
+            for r in rows:
+                key = r[-1]
+                if not batch or batch[-1][0] != key:
+                    if size >= PAGE:
+                        # the last key is complete: a key's claims are consecutive
+                        yield batch
+                        batch, size = [], 0
+                    batch.append((key, []))
+                batch[-1][1].append(claim_from_values(*r[:-1]))
+                size += 1
+            if len(rows) < PAGE:
+                if batch:
+                    yield batch
+                return
+            last = (rows[-1][-1], rows[-1][0])
+
+    def _claims_of_keys(self, keys: Sequence[str]) -> Iterator[list[tuple[str, list[Claim]]]]:
+        cols = [*(s.claims.c[k] for k in CLAIM_COLUMNS), s.claims.c.group_key]
+        for chunk in _slices(sorted(set(keys))):
+            of: dict[str, list[Claim]] = {k: [] for k in chunk}
+            for r in self._c.execute(select(*cols).where(s.claims.c.group_key.in_(chunk))
+                                     .order_by(self._by(s.claims.c.id))):
+                of[r[-1]].append(claim_from_values(*r[:-1]))
+            yield list(of.items())
+
+    def findings(self, found: Mapping[str, Sequence[Finding]]) -> None:
+        """The findings of these keys replace the ones stored under them."""
+        c, keys = self._c, sorted(found)
+        stored: dict[str, tuple] = {}
+        for chunk in _slices(keys):
+            for r in c.execute(select(*FINDING_ROW).where(s.findings.c.entity_id.in_(chunk))):
+                stored[r.id] = tuple(r)
+        members: dict[str, list[str]] = {}
+        for chunk in _slices(sorted(stored)):
+            for r in c.execute(select(s.finding_claims).where(
+                    s.finding_claims.c.finding_id.in_(chunk)).order_by(s.finding_claims.c.position)):
+                members.setdefault(r.finding_id, []).append(r.claim_id)
+        new: dict[str, tuple] = {}
+        claims_of: dict[str, list[str]] = {}
+        for key in keys:
+            for f in found[key]:
+                if f.subject_id != key:
+                    raise ValueError(f"finding {f.id} is about {f.subject_id!r}, filed under {key!r}")
+                new[f.id] = (f.id, f.kind.value, f.subject_id, f.property, f.scope, f.explanation,
+                             f.independent_sources, VERDICT_RANK[f.kind])
+                claims_of[f.id] = [cl.id for cl in f.claims]
+        gone = [k for k in stored if k not in new]
+        regroup = [k for k in new if members.get(k) != claims_of[k]]
+        for ids, table, col in ((gone, s.findings, s.findings.c.id),
+                                (gone + regroup, s.finding_claims, s.finding_claims.c.finding_id)):
+            for chunk in _slices(ids):
+                c.execute(delete(table).where(col.in_(chunk)))
+        cols = [col.name for col in FINDING_ROW]
+        added = [dict(zip(cols, row, strict=True)) for k, row in new.items() if k not in stored]
+        if added:
+            c.execute(insert(s.findings), added)
+        changed = [dict(zip(["fid", *cols[1:]], row, strict=True)) for k, row in new.items()
+                   if k in stored and stored[k] != row]
+        if changed:
+            c.execute(update(s.findings).where(s.findings.c.id == bindparam("fid")).values(
+                **{k: bindparam(k) for k in cols[1:]}), changed)
+        rows = [dict(finding_id=k, claim_id=cid, position=p)
+                for k in regroup for p, cid in enumerate(claims_of[k])]
+        if rows:
+            c.execute(insert(s.finding_claims), rows)
+
+    def drop_findings_of_gone_keys(self) -> None:
+        """Findings filed under a key no claim has any more (their sources went), and
+        claim lists of no finding."""
+        filed = select(s.claims.c.group_key).where(s.claims.c.group_key.is_not(None))
+        stale = select(s.findings.c.id).where(s.findings.c.entity_id.not_in(filed))
+        self._c.execute(delete(s.finding_claims).where(s.finding_claims.c.finding_id.in_(stale)))
+        self._c.execute(delete(s.findings).where(s.findings.c.id.in_(stale)))
+        self._c.execute(delete(s.finding_claims).where(
+            s.finding_claims.c.finding_id.not_in(select(s.findings.c.id))))
+
+    def origins(self, origins: Mapping[str, str]) -> None:
+        stored = dict(self._c.execute(select(s.sources.c.id, s.sources.c.origin)).all())
+        oupd = [dict(sid=k, org=v) for k, v in origins.items() if k in stored and stored[k] != v]
+        if oupd:
+            self._c.execute(update(s.sources).where(s.sources.c.id == bindparam("sid"))
+                            .values(origin=bindparam("org")), oupd)
+
+    def judged_by(self) -> str:
+        return self._store._meta(self._c, "findings_judged")
+
+    def kept(self, kept: Kept) -> None:
+        self._store._write_kept(self._c, kept)
+
+
+FINDING_ROW = (s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.findings.c.property,
+               s.findings.c.scope, s.findings.c.explanation, s.findings.c.independent_sources,
+               s.findings.c.rank)
+
+
+# how a claim is filed: the key its findings go under, and the origin of its passage
+Filed = tuple[str | None, str | None]
 
 
 def _pack(passages: Sequence[tuple[int, int, int, int]]) -> bytes:
@@ -618,10 +737,6 @@ def _keys_row(sid: str, keys: SourceKeys) -> dict:
     return dict(source_id=sid, version=keys.version,
                 definitions=[list(d) for d in keys.definitions], sketch=keys.sketch,
                 linked=False)
-
-
-def _subject_entity(cl: Claim) -> str | None:
-    return cl.subject.entity_id or None
 
 
 def _json_loads(text: str):

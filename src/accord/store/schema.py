@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3  # the number of the newest migration
+SCHEMA_VERSION = 4  # the number of the newest migration
 
 metadata = MetaData()
 
@@ -100,8 +100,11 @@ claims = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("zone", String(16), nullable=False),
+    Column("group_key", Text),  # what its findings are filed under (align.findings.filing_key)
+    Column("origin", Text),  # where its passage comes from (copies count once)
     Index("ix_claims_source", "source_id"),
     Index("ix_claims_entity", "entity_id", "property"),
+    Index("ix_claims_group", "group_key", "id"),
 )
 
 entities = Table(
@@ -125,12 +128,13 @@ findings = Table(
     "findings", metadata,
     Column("id", String(40), primary_key=True),
     Column("kind", String(12), nullable=False),
-    Column("entity_id", String(40), nullable=False),
+    Column("entity_id", Text, nullable=False),  # the filing key of its claims
     Column("property", String(32), nullable=False),
     Column("scope", Text, nullable=False),
     Column("explanation", Text, nullable=False),
     Column("independent_sources", Integer, nullable=False),
-    Column("rank", Integer, nullable=False),
+    Column("rank", Integer, nullable=False),  # of its kind: conflicts first (model.VERDICT_RANK)
+    Index("ix_findings_entity", "entity_id"),
 )
 
 finding_claims = Table(
