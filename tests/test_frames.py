@@ -238,3 +238,55 @@ def test_a_russian_distance_from_a_place_is_read_the_same_way():
     text = "Город Вельск находится в 20 км к северу от Архангельска."
     (c,) = find(claims_of(text, "ru"), "distance")
     assert c.qualifier("object").text == "Архангельска" and c.value.text == "20 км"
+
+
+# ------------------------------------------------------------------ ranks
+
+
+def rankings(text: str) -> dict[str, float]:
+    return {c.property: c.value.low for c in claims_of(text) if c.property.startswith("ranking")}
+
+
+def test_an_ordinal_superlative_is_a_rank_in_the_list_the_sentence_draws():
+    got = rankings("In terms of area, Vellmark is the ninth largest city in Orsland.")
+    assert got == {"ranking: largest city in orsland by area (present)": 9}
+
+
+def test_coordinated_ranks_share_their_place_but_not_their_measure():
+    got = rankings("Vellmark is the 12th largest city in Orsland and 4th largest city by area.")
+    assert got == {"ranking: largest city in orsland (present)": 12,
+                   "ranking: largest city in orsland by area (present)": 4}
+
+
+def test_a_coordinated_rank_with_a_place_of_its_own_keeps_it():
+    got = rankings("Vellmark is the second largest city in Orsland and the largest city on "
+                   "the northern coast.")
+    assert got == {"ranking: largest city in orsland (present)": 2,
+                   "ranking: largest city on northern coast (present)": 1}
+
+
+def test_a_clause_that_narrows_the_list_is_part_of_it():
+    got = rankings("Brannoch Oaksley is the tallest actor to play the Warden.")
+    assert list(got) == ["ranking: tallest actor to play warden (present)"]
+
+
+def test_one_of_the_largest_is_no_rank():
+    assert rankings("Vellmark is one of the largest cities in Orsland.") == {}
+
+
+def test_two_ranks_in_one_list_conflict_and_ranks_in_two_lists_do_not(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "In terms of area, Vellmark is the ninth largest city in Orsland.",
+        "b.txt": "Vellmark is the 12th largest city in Orsland and 4th largest city by area.",
+    })
+    (f,) = [f for f in found if f["kind"] == "conflict"]
+    assert f["property"] == "ranking: largest city in orsland by area (present)"
+    assert {c["value"]["text"] for c in f["claims"]} == {"ninth", "4th"}
+
+
+def test_a_rank_of_the_past_and_one_of_the_present_are_two_lists(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "Vellmark was the second largest city in Orsland.",
+        "b.txt": "Vellmark is the ninth largest city in Orsland.",
+    })
+    assert not [f for f in found if f["kind"] == "conflict"]

@@ -29,6 +29,7 @@ from accord.extract.manner import find_manners
 from accord.extract.measures import as_measures
 from accord.extract.modality import ModalityCue, sentence_modality, version_markers
 from accord.extract.phases import label_line_claims, phase_claims
+from accord.extract.ranks import rank_claims
 from accord.extract.statements import (
     STATEMENT,
     StatementDoc,
@@ -724,6 +725,8 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                                     parsed.mentions, partial(_subject_of, doc), make))
         here.extend(dimension_claims(source.text, sent, parsed.tokens, doc.quantities,
                                      partial(_subject_of, doc), make))
+        here.extend(rank_claims(sent, parsed.tokens, doc.kids, doc.times,
+                                partial(_subject_of, doc), make))
         here.extend(phase_claims(source.text, sent, parsed.tokens, doc.kids, parsed.mentions,
                                  doc.times, make))
         here.extend(conversion_claims(
