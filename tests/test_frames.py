@@ -290,3 +290,43 @@ def test_a_rank_of_the_past_and_one_of_the_present_are_two_lists(tmp_path):
         "b.txt": "Vellmark is the ninth largest city in Orsland.",
     })
     assert not [f for f in found if f["kind"] == "conflict"]
+
+
+# ------------------------------------------------------------------ areas
+
+
+def test_an_area_before_a_noun_and_an_area_covered_are_one_statement(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "The 2.2 hectares (5.4 acres) walled herb garden in the Tarnow valley was "
+                 "planted in 1820.",
+        "b.txt": "The walled herb garden in the Tarnow valley covered an area of about 3 "
+                 "hectares (7.4 acres).",
+    })
+    (f,) = [f for f in found if f["kind"] == "conflict"]
+    assert f["scope"] == "have area \u00b7 attr:m2"
+    assert "allowing for rounding" in f["explanation"]
+
+
+def test_an_area_within_rounding_of_another_is_no_conflict(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "The 2.2 hectares (5.4 acres) walled herb garden in the Tarnow valley was "
+                 "planted in 1820.",
+        "b.txt": "The walled herb garden in the Tarnow valley covered an area of about 2.3 "
+                 "hectares.",
+    })
+    assert not [f for f in found if f["kind"] == "conflict"]
+
+
+def test_areas_of_two_different_things_never_meet(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "The 2.2 hectares (5.4 acres) walled herb garden in the Tarnow valley was "
+                 "planted in 1820.",
+        "b.txt": "The old stone quarry near Pellick covered an area of about 9 hectares.",
+    })
+    assert not [f for f in found if f["kind"] == "conflict"]
+
+
+def test_an_area_of_a_named_subject_is_its_area():
+    text = "Orvik Park covers an area of 30 hectares."
+    (c,) = find(claims_of(text), "area")
+    assert c.subject.text == "Orvik Park" and c.value.unit == "m2"

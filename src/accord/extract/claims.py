@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from accord.annotate.parse import Parsed, Sentence, Token
+from accord.extract.areas import area_claims
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
 from accord.extract.conversions import conversion_claims
 from accord.extract.coref import (
@@ -725,6 +726,8 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                                     parsed.mentions, partial(_subject_of, doc), make))
         here.extend(dimension_claims(source.text, sent, parsed.tokens, doc.quantities,
                                      partial(_subject_of, doc), make))
+        here.extend(area_claims(source.text, sent, parsed.tokens, doc.quantities,
+                                partial(_subject_of, doc), make))
         here.extend(rank_claims(sent, parsed.tokens, doc.kids, doc.times,
                                 partial(_subject_of, doc), make))
         here.extend(phase_claims(source.text, sent, parsed.tokens, doc.kids, parsed.mentions,
