@@ -330,3 +330,13 @@ def test_an_area_of_a_named_subject_is_its_area():
     text = "Orvik Park covers an area of 30 hectares."
     (c,) = find(claims_of(text), "area")
     assert c.subject.text == "Orvik Park" and c.value.unit == "m2"
+
+
+@pytest.mark.parametrize("text", ["fined 10 pounds", "a budget of £5 m", "cost $3 m"])
+def test_money_is_no_measure(text):
+    at = next(i for i, ch in enumerate(text) if ch.isdigit())
+    assert read_measure(text, at) is None
+
+
+def test_a_weight_in_lb_is_a_mass():
+    assert read_measure("220 lb", 0).dimension == "mass"

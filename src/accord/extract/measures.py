@@ -61,9 +61,14 @@ class Measure:
     value: Quantity  # bounds in the dimension's base unit
 
 
+# "in" is a word too; "pound" is as often money as a weight (the symbol "lb" is not)
+_AMBIGUOUS = frozenset({"in", "pound", "pounds"})
+_CURRENCY = "$£€¥₽"
+
+
 def _unit(u: str) -> str | None:
     low = _TAGGER_UNITS.get(u.lower(), u.lower())
-    return low if low in UNITS and low != "in" else None
+    return low if low in UNITS and low not in _AMBIGUOUS else None
 
 
 def _smaller(unit: str, written: str) -> bool:
@@ -81,6 +86,8 @@ def _range(total: float, step: float, approx: bool) -> tuple[float, float]:
 def read_measure(text: str, at: int, approx: bool = False) -> Measure | None:
     """The measure written at offset `at` ("6 ft 9 in (2.06 m)", "6' 8\"", "80 km"), as
     the range it stands for; None when no figure with a unit of fixed size is there."""
+    if text[max(0, at - 2) : at].strip()[-1:] in tuple(_CURRENCY):
+        return None  # "£5 m" is five million pounds, not five metres
     m = _MEASURE.match(text, at)
     sq = _SQUARE.match(text, at)
     side = _unit(sq["u"] or sq["u2"]) if sq is not None else None
