@@ -239,11 +239,16 @@ def test_to_found_is_a_founding():
     ("The Lamplighters Union has a membership of 652,723.", "member", "652723"),
     ("Fennick, with a population of 5,000, lies on the marsh.", "population", "5000"),
     ("The population of Fennick was 5,000 in 1900.", "population", "5000"),
-    ("Helen Marsh's height is 180 cm.", "height", "180"),
 ])
 def test_a_noun_naming_a_number_of_something_is_an_attribute(text, prop, value):
     (c,) = find(claims_of(text), prop)
     assert c.value.normalized == value
+
+
+def test_a_noun_naming_a_measure_is_an_attribute_in_the_base_unit():
+    (c,) = find(claims_of("Helen Marsh's height is 180 cm."), "height")
+    assert c.value.text == "180 cm" and c.value.unit == "m"
+    assert c.value.low <= 1.80 <= c.value.high  # the range its rounding allows
 
 
 def test_fact_box_lines_give_attributes_of_the_main_subject():

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from accord.extract.measures import MEASURE_UNITS
 from accord.model import Approx, EntityRef, Quantity, Term, TimeValue, Value
 
 GENERIC_MANNERS = frozenset({"execution", "death", "killing"})
@@ -99,11 +100,28 @@ def compatible(a: Value, b: Value, places: PlaceIndex = NO_PLACES) -> bool:
     return relate(a, b, places) not in (Relation.DISJOINT, Relation.INCOMPARABLE)
 
 
+# a measure's base unit, and the larger unit its range reads better in
+_READABLE = {"m": (1000.0, "km"), "m2": (1e4, "ha"), "kg": (1000.0, "t")}
+
+
+def measure_range(q: Quantity) -> str:
+    """The range a measure was read as ("75–85 km"): the tolerance an explanation states."""
+    lo, hi = q.bounds
+    unit = q.unit
+    scale, larger = _READABLE.get(unit, (0.0, unit))
+    if scale and lo >= scale:
+        lo, hi, unit = lo / scale, hi / scale, larger
+    return f"{lo:.4g}–{hi:.4g} {unit}"
+
+
 def describe(v: Value) -> str:
-    """A short human form of a value for explanations."""
+    """A short human form of a value for explanations; a measure (see
+    `accord.extract.measures`) also says the range it was read as."""
     if isinstance(v, TimeValue):
         return v.text or v.normalized
     if isinstance(v, Quantity):
+        if v.approx is Approx.RANGE and v.unit in MEASURE_UNITS and v.text:
+            return f"{v.text} (read as {measure_range(v)}, allowing for rounding)"
         return v.text or v.normalized
     if isinstance(v, Term):
         return v.word

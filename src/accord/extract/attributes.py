@@ -79,9 +79,10 @@ def attribute_name(lemma: str) -> str:
 
 
 def _owner_of(noun: Token, kids, entities_at) -> Mention | None:
-    """X in "X's N" or "the N of X"."""
+    """X in "X's N", "the N of X", or a name before the noun ("X height is 2 m")."""
     for c in kids(noun.i):
-        if c.dep == "poss" or (c.dep == "nmod" and "Case=Gen" in c.morph):
+        if c.dep == "poss" or (c.dep == "nmod" and "Case=Gen" in c.morph) or (
+                c.dep == "compound" and c.pos == "PROPN"):
             ents = [m for m in entities_at(c) if m.label in SUBJECT_LABELS]
             if ents:
                 return ents[0]

@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from accord.annotate.parse import Parsed, Sentence, Token
+from accord.extract.areas import area_claims
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
 from accord.extract.conversions import conversion_claims
 from accord.extract.coref import (
@@ -23,9 +24,13 @@ from accord.extract.coref import (
     surname_key,
     token_mentions,
 )
+from accord.extract.dimensions import dimension_claims, distance_claims
 from accord.extract.lifespan import lifespan_claims
 from accord.extract.manner import find_manners
+from accord.extract.measures import as_measures
 from accord.extract.modality import ModalityCue, sentence_modality, version_markers
+from accord.extract.phases import label_line_claims, phase_claims
+from accord.extract.ranks import rank_claims
 from accord.extract.statements import (
     STATEMENT,
     StatementDoc,
@@ -88,6 +93,7 @@ class _Doc:
         self.lang = parsed.language
         self.times = list(times)
         self.quantities = list(quantities)
+        self.measured = as_measures(self.text, self.quantities)  # attributes compare these
         self.mention_of = token_mentions(parsed)
         self.ante: Antecedents = resolve_pronouns(parsed, self.mention_of)
         self.versions = version_markers(self.text, language=self.lang)
@@ -262,6 +268,39 @@ def _nearest_time(times: list[TimeMention], anchor: int) -> TimeMention | None:
     if not times:
         return None
     return min(times, key=lambda tm: abs(tm.start - anchor))
+
+
+IT_PRONOUNS = frozenset({"it", "оно"})
+
+
+def _subject_of(doc: _Doc, t: Token, back: int = 1) -> Mention | None:
+    """The named subject of the clause a token sits in, through the noun phrases it hangs
+    on. A proper noun the tagger left untagged is still a name ("Vellmünde lies ...");
+    "it" is the named non-person the previous sentence was about ("Vellmünde is a town.
+    It lies 5 km from Y")."""
+    v = t
+    for _ in range(6):
+        if v.pos in ("VERB", "AUX") or v.head == v.i:
+            break
+        v = doc.parsed.tokens[v.head]
+    subj = doc.subject_tokens(v)
+    ents = [m for s in subj for m in doc.entities_at(s)]
+    if ents or not subj:
+        return ents[0] if ents else None
+    s = subj[0]
+    if s.pos == "PROPN" and s.text[:1].isupper():
+        run = [c for c in doc.kids(s.i) if c.dep == "compound" and c.pos == "PROPN"] + [s]
+        a, b = min(x.start for x in run), s.end
+        return Mention(a, b, doc.text[a:b], "MISC")
+    if s.text.lower() in IT_PRONOUNS and back > 0:
+        k = next(n for n, x in enumerate(doc.parsed.sentences) if x.first <= s.i < x.last)
+        if k == 0:
+            return None
+        prev = doc.parsed.sentences[k - 1]
+        root = next((x for x in doc.parsed.tokens[prev.first : prev.last] if x.head == x.i), None)
+        found = _subject_of(doc, root, back - 1) if root is not None else None
+        return found if found is not None and found.label != "PER" else None
+    return None
 
 
 def _governing_verb(doc: _Doc, t: Token) -> Token | None:
@@ -575,7 +614,7 @@ def _box_claims(doc: _Doc) -> list[Claim]:
                          if m.label in ("PER", "ORG", "UNIT", "GPE", "EVENT")])
     if not lines or main is None:
         return []
-    values = [*doc.quantities, *(t for t in doc.times if t.value is not None)]
+    values = [*doc.measured, *(t for t in doc.times if t.value is not None)]
     out = []
     for start, end, label in lines:
         if label in BOX_LABELS_SKIPPED:
@@ -678,17 +717,29 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                 here.extend(_event_claims(doc, sent, t, doc.used, here))
         here.extend(_count_claims(doc, sent))
         here.extend(attribute_claims(
-            parsed, sent, [*doc.quantities, *(t for t in doc.times if t.value is not None)],
+            parsed, sent, [*doc.measured, *(t for t in doc.times if t.value is not None)],
             doc.kids, doc.entities_at,
             lambda snt, owner, prop, value, tok: _make(doc, snt, owner, prop, value, [], tok)))
         typed = [c.value for c in here if c.property not in ("event", STATEMENT)]
         here.extend(statement_claims(sdoc, sent, owned.__contains__, make, typed.__contains__))
+        here.extend(distance_claims(source.text, sent, parsed.tokens, doc.quantities,
+                                    parsed.mentions, partial(_subject_of, doc), make))
+        here.extend(dimension_claims(source.text, sent, parsed.tokens, doc.quantities,
+                                     partial(_subject_of, doc), make))
+        here.extend(area_claims(source.text, sent, parsed.tokens, doc.quantities,
+                                partial(_subject_of, doc), make))
+        here.extend(rank_claims(sent, parsed.tokens, doc.kids, doc.times,
+                                partial(_subject_of, doc), make))
+        here.extend(phase_claims(source.text, sent, parsed.tokens, doc.kids, parsed.mentions,
+                                 doc.times, make))
         here.extend(conversion_claims(
             source.text, sent, parsed.tokens[sent.first : sent.last],
             sentence_subject(sdoc, sent), make, doc.lang))
         claims.extend(here)
     claims.extend(lifespan_claims(source, parsed, doc.times, doc.mention_of))
     claims.extend(_box_claims(doc))
+    claims.extend(label_line_claims(source.text, parsed.sentences, parsed.tokens, parsed.mentions,
+                                    doc.times, doc.quantities, make))
     claims = _anchor_ages(doc, claims)
     unique: dict[tuple, Claim] = {}
     ids: set[str] = set()

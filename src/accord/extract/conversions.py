@@ -98,7 +98,7 @@ def _number(s: str, language: str) -> float | None:
     return hit[0] if hit is not None and hit[1] in (UNIT, TEEN, TENS) else None
 
 
-def _half_step(s: str) -> float:
+def half_step(s: str) -> float:
     """Half a unit of the last significant digit of a written figure: "26.5" is good
     to 0.05, "30" to 5 (a round figure), "69" to 0.5."""
     s = s.replace(",", "")
@@ -117,13 +117,13 @@ def _measure(n: str, u: str, nb: str | None, ub: str | None, language: str
     if value is None or unit not in UNITS or unit in _NOT_ALONE:
         return None
     dim, size = UNITS[unit]
-    total, step = value * size, _half_step(n) * size if n[:1].isdigit() else 0.5 * size
+    total, step = value * size, half_step(n) * size if n[:1].isdigit() else 0.5 * size
     if nb is not None and ub is not None:
         small = ub.lower()
         if _SMALLER.get(unit) != small:
             return None
         total += float(nb.replace(",", "")) * UNITS[small][1]
-        step = _half_step(nb) * UNITS[small][1]
+        step = half_step(nb) * UNITS[small][1]
     return dim, total, step, unit
 
 

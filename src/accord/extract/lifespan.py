@@ -134,10 +134,44 @@ def _sentence_evidence(source: Source, a: int, b: int) -> Evidence:
     return Evidence(source.id, q_start, q_start + len(quote), quote, source.zone_at(q_start))
 
 
+# a name word: capitalised (after a leading modifier letter or apostrophe, as in
+# transliterations: "ʿAlī") or a roman numeral; joiners of names in lower case between them
+_NAME_WORD = r"[ʿʾ'‘’]?[A-ZА-ЯЁ][\w'’ʿʾ.-]*"
+_JOINER = r"(?:[a-zа-яё]{1,3}(?:-|\s+))"  # "ad-", "al-", "ibn ", "von ", "de "
+_ARTICLES = frozenset({"the", "a", "an"})
+_LEAD = re.compile(rf"(?:(?<=\n)|^)[ \t]*(?P<name>{_NAME_WORD}(?:\s+{_JOINER}?{_NAME_WORD}){{0,5}})"
+                   r"[ \t]*\(")
+# a sentence that speaks of a person: kinship words and personal pronouns
+_PERSON_CUE = re.compile(r"\b(?:son|daughter|wife|husband|father|mother|brother|sister|he|she|his|"
+                         r"her|him|сын|дочь|жена|муж|отец|мать|брат|сестра|он|она|его|её|ее)\b",
+                         re.IGNORECASE)
+
+
+def lead_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The name a paragraph opens with, right before a parenthesis, where the tagger
+    found no name: "ʿAlī ibn Yūsuf (1084–1143) was ...". Reference works open an
+    article on a person so; transliterated names with diacritics are what a small
+    tagger most often misses. Only a paragraph that goes on to speak of a person
+    (a personal pronoun, a kinship word) gives one, and never a phrase the tagger
+    named as something else ("Grand Duchy of Vell (1815–1866)")."""
+    out = []
+    for m in _LEAD.finditer(text):
+        a, b = m.span("name")
+        if any(x.start < b and a < x.end for x in mentions) or \
+                m.group("name").split()[0].lower() in _ARTICLES:
+            continue
+        _p_start, p_end = _paragraph(text, a)
+        if not _PERSON_CUE.search(text, m.end(), min(p_end, m.end() + MAX_GAP)):
+            continue
+        out.append(Mention(a, b, m.group("name"), "PER"))
+    return out
+
+
 def lifespan_claims(source: Source, parsed: Parsed, times: list[TimeMention],
                     mention_of: dict[int, Mention]) -> list[Claim]:
     text = source.text
-    people = sorted({m for m in parsed.mentions if m.label == "PER"}, key=lambda m: m.start)
+    people = sorted({m for m in parsed.mentions if m.label == "PER"}
+                    | set(lead_names(text, list(parsed.mentions))), key=lambda m: m.start)
     places = [m for m in parsed.mentions if m.label in ("GPE", "LOC")]
     out: list[Claim] = _open_births(source, people, times) + _infobox_claims(source, people, times)
     for person in people:
