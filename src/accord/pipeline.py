@@ -34,7 +34,11 @@ from accord.resolve.resolver import MentionRec, Spread, resolve
 from accord.source_keys import keys_version, source_keys
 from accord.store.db import Kept, SourceStat, Store
 
-PIPELINE_VERSION = "2"  # 2: the names claims speak of are stored as mentions
+# what made a stored source's mentions, times and claims: the code of the per-source
+# stages, hashed, so that a changed rule annotates every source again at the next
+# build (a hand-kept number is forgotten, and then old claims silently stay)
+PIPELINE_VERSION = code_version("ingest", "annotate", "timex", "extract", "names", "model.py",
+                                "per_source.py")
 
 
 # ----------------------------------------------------------------------- build
@@ -254,8 +258,10 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     `align.findings`), never all pairs, and both reuse what the previous build kept:
     the resolver compares only the names of blocks that changed, copies are looked
     for only between a new source and the sources that share an LSH bucket with it,
-    and each source's acronyms and sketch were made where it was annotated. What is
-    written is only what changed. The pure parts (comparing names) are `spread` over
+    and each source's acronyms and sketch were made where it was annotated. The
+    claims are never all in memory: they are read a page at a time and judged key by
+    key, and only the keys whose claims changed are judged again. What is written is
+    only what changed. The pure parts (comparing names) are `spread` over
     the engine's workers when they are running. When nothing the results depend on
     has changed (sources, corrections, code) nothing is done at all. The results are
     those of a build from scratch over the same sources (tests/test_incremental.py).
