@@ -9,7 +9,7 @@ would run `accord build` again. About three minutes here (2 cores), nearly all o
 it the full build. Target: the one-source rebuild costs <= 5% of the full build.
 Prints numbers, asserts nothing; for the builds that run the corpus-wide stage it
 also prints that stage step by step (read what is stored, make missing source keys,
-resolve, align, write what changed), to show where a one-source rebuild goes. A
+source keys, copies, resolve, file the claims, judge the keys that changed and write), to show where a one-source rebuild goes. A
 rebuild with nothing changed skips that stage altogether.
 """
 

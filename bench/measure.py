@@ -96,7 +96,7 @@ def _spacy(texts_file: str) -> dict:
 
 
 # the steps `pipeline.corpus_stage` reports, in order
-CORPUS_STEPS = ("read", "keys", "resolve", "align", "write")
+CORPUS_STEPS = ("keys", "copies", "resolve", "file claims", "judge+write")
 
 
 def _build(inputs: list[str], db: str, jobs: int = 1, engine: str = "local",

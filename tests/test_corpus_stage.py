@@ -126,3 +126,21 @@ def test_every_name_a_claim_speaks_of_is_stored_as_a_mention():
     assert [(m.start, m.end, m.label) for m in got.mentions] == [
         (0, 9, "PER"), (22, 29, "GPE"), (22, 43, "GPE")]
     assert _named_by_claims(got, [claim]) is got  # nothing missing: left as it is
+
+
+def test_a_rebuild_reads_again_only_the_claims_of_sources_it_touches(pile, tmp_path, monkeypatch):
+    store = _fresh(pile, tmp_path / "a.db")
+    asked: list = []
+    real = db.CorpusUpdate.claim_pages
+
+    def spy(self, sources=None):
+        asked.append(sources)
+        return real(self, sources)
+
+    monkeypatch.setattr(db.CorpusUpdate, "claim_pages", spy)
+    (pile / "new_keeper.txt").write_text(NEW_SOURCE, encoding="utf-8")
+    build([str(pile)], store)
+    new_id = next(s.id for s in store.sources() if s.name == "new_keeper.txt")
+    (touched,) = asked
+    assert touched is not None and new_id in touched
+    assert len(touched) < len(store.sources())  # not every source's claims again

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from accord.align.compare import PlaceIndex
 from accord.align.findings import filing_key, findings_of_key
-from accord.align.independence import PassageIndex, Sketch, new_dependences
+from accord.align.independence import Dependence, PassageIndex, Sketch, new_dependences
 from accord.align.independence import origins as find_origins
 from accord.engine import Engine, LocalEngine
 from accord.engine.batching import UNKNOWN_SIZE
@@ -295,7 +295,8 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
     sketches = {sid: Sketch.from_bytes(keys[sid].sketch) for sid in ids}
     found_now = new_dependences(sketches, fresh, store.source_texts) if fresh else []
-    deps = [d for d in store.copies(ordered=False) if d.a not in fresh and d.b not in fresh]
+    stored_copies = store.copies(ordered=False)
+    deps = [d for d in stored_copies if d.a not in fresh and d.b not in fresh]
     deps += found_now
     origins = find_origins(((sid, "") for sid in ids), deps)
     shared = PassageIndex(deps)
@@ -323,17 +324,26 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
 
     with store.corpus_update() as up:
         up.entities(list(res.entities))
-        up.mention_links(res.mention_entity)
-        # the claims a page at a time: each names its resolved entities and is filed
-        # under its key with its origin; a claim filed otherwise than before marks its
-        # keys (old and new) to be judged again, and the place index is gathered
+        relinked = up.mention_links(res.mention_entity)
+        moved = up.origins(origins)
+        # which places the sources say lie within which: from the few claims that can
+        # say so
         parents: dict[str, set[str]] = {}
+        for c in up.placing_claims():
+            _contained(_with_entities(c, eid_of), parents)
+        judged = _judged_version(parents)
+        same_code = up.judged_by().split("|")[0] == judged.split("|")[0]
+        # the claims a page at a time: each names its resolved entities and is filed
+        # under its key with its origin. Only a claim of a source whose names or
+        # passages' origins may have changed can be filed otherwise (unless the code
+        # changed: then every claim); one that is marks its keys, old and new, to be
+        # judged again
+        touched = (_touched(fresh, relinked, moved, deps, stored_copies) if same_code else None)
         dirty: set[str] = set()
-        for page in up.claim_pages():
+        for page in up.claim_pages(touched):
             filed = []
             for stored_claim, was in page:
                 c = _with_entities(stored_claim, eid_of)
-                _contained(c, parents)
                 now = (filing_key(c), claim_origin(c))
                 if now != was or (c is not stored_claim and c != stored_claim):
                     filed.append((c, now))
@@ -343,14 +353,12 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         places = _place_index(parents, {e.id: e.name for e in res.entities})
         progress("corpus", 4, steps)
         # then judged key by key (no finding joins two keys): only the marked keys,
-        # unless the rules or the places they compare by changed since the last build
-        judged = _judged_version(parents)
+        # unless the code or the places they compare by changed since the last build
         keys = None if up.judged_by() != judged else sorted(dirty)
         for batch in up.claims_by_key(keys):
             up.findings({key: findings_of_key(cs, places, claim_origin) for key, cs in batch})
             memo.clear()
         up.drop_findings_of_gone_keys()
-        up.origins(origins)
         up.kept(Kept(resolver=res.state, resolver_stored=previous, rules=rules, copies=found_now,
                      relinked=fresh, keys=remade, inputs=inputs, judged=judged))
     progress("corpus", 5, steps)
@@ -359,13 +367,30 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
 
 
 def _judged_version(parents: dict[str, set[str]]) -> str:
-    """What the stored findings are a function of besides their keys' claims: the code,
-    and which places the sources say lie within which (a place index that changed
-    can turn any conflict of places into a refinement)."""
-    h = hashlib.sha1(code_version().encode())
+    """What the stored findings are a function of besides their keys' claims: the code
+    (which also files the claims), and which places the sources say lie within which
+    (a place index that changed can turn any conflict of places into a refinement)."""
+    h = hashlib.sha1()
     for inner in sorted(parents):
         h.update(f"{inner}<{','.join(sorted(parents[inner]))}\n".encode())
-    return h.hexdigest()
+    return f"{code_version()}|{h.hexdigest()}"
+
+
+def _touched(fresh: set[str], relinked: set[str], moved: set[str], deps: Sequence[Dependence],
+             before: Sequence[Dependence]) -> set[str]:
+    """The sources whose claims may be filed otherwise than the last build filed them:
+    a name of theirs now belongs to another entity (`relinked`), or one of their
+    passages comes from elsewhere now. A claim's origin is the smallest of the sources
+    that share its passage, mapped through the whole-text origins, so it changes only
+    for a source that gained or lost a pair (a pair has a `fresh` source: new ones,
+    and the stored ones dropped, `before`), whose whole-text origin `moved`, or that
+    shares passages with one that moved. (A removed source's partners were marked
+    when it was removed.)"""
+    out = set(fresh) | relinked | moved
+    for d in (*before, *deps):
+        if d.a in fresh or d.b in fresh or d.a in moved or d.b in moved:
+            out.update((d.a, d.b))
+    return out
 
 
 # what the resolver's kept state depends on: its rules and the name rules

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import orjson
 from sqlalchemy import (
+    Text,
     bindparam,
     create_engine,
     delete,
@@ -294,6 +295,11 @@ class Store:
             c.execute(update(s.claims).where(s.claims.c.id.in_(cited)).values(group_key=None))
             c.execute(delete(s.finding_claims).where(s.finding_claims.c.finding_id.in_(chunk)))
             c.execute(delete(s.findings).where(s.findings.c.id.in_(chunk)))
+        # a source that shared passages with one of these has lost them: where its
+        # claims come from is worked out again by the next build
+        partners = (select(s.copies.c.b).where(s.copies.c.a.in_(ids))
+                    .union(select(s.copies.c.a).where(s.copies.c.b.in_(ids))))
+        c.execute(update(s.claims).where(s.claims.c.source_id.in_(partners)).values(group_key=None))
         for table in (s.claims, s.times, s.mentions, s.source_keys):
             c.execute(delete(table).where(table.c.source_id.in_(ids)))
         c.execute(delete(s.copies).where(s.copies.c.a.in_(ids) | s.copies.c.b.in_(ids)))
@@ -474,17 +480,21 @@ class Store:
             if rows:
                 c.execute(insert(s.aliases), rows)
 
-    def _write_mentions(self, c, mention_entity: dict[tuple[str, int, int], str]) -> None:
+    def _write_mentions(self, c, mention_entity: Mapping[tuple[str, int, int], str]) -> set[str]:
+        """Link each mention to its entity; returns the sources whose links changed."""
         rows = c.execute(select(s.mentions.c.id, s.mentions.c.source_id, s.mentions.c.start,
                                 s.mentions.c.end, s.mentions.c.entity_id)).all()
         updates = []
+        changed: set[str] = set()
         for r in rows:
             eid = mention_entity.get((r.source_id, r.start, r.end))
             if eid != r.entity_id:
                 updates.append(dict(mid=r.id, eid=eid))
+                changed.add(r.source_id)
         if updates:
             c.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
                       .values(entity_id=bindparam("eid")), updates)
+        return changed
 
     def _write_kept(self, c, kept: Kept) -> None:
         if kept.keys:
@@ -575,17 +585,30 @@ class CorpusUpdate:
     def entities(self, entities: list[Entity]) -> None:
         self._store._write_entities(self._c, entities)
 
-    def mention_links(self, mention_entity: Mapping[tuple[str, int, int], str]) -> None:
-        self._store._write_mentions(self._c, mention_entity)
+    def mention_links(self, mention_entity: Mapping[tuple[str, int, int], str]) -> set[str]:
+        """Link each mention to its entity; returns the sources whose links changed."""
+        return self._store._write_mentions(self._c, mention_entity)
 
-    def claim_pages(self) -> Iterator[list[tuple[Claim, Filed]]]:
-        """Every claim with how it was filed ((None, None): not yet), PAGE at a time in id
-        order. Each page is its own query from where the last one ended, so the claims
-        can be rewritten between pages."""
+    def claim_pages(self, sources: Collection[str] | None = None
+                    ) -> Iterator[list[tuple[Claim, Filed]]]:
+        """The claims with how each was filed ((None, None): not yet), PAGE at a time in
+        id order: every claim, or (given `sources`) those not yet filed and those of
+        these sources. Each page is its own query from where the last one ended, so the
+        claims can be rewritten between pages."""
+        if sources is None:
+            yield from self._pages(None)
+            return
+        yield from self._pages(s.claims.c.group_key.is_(None))
+        for chunk in _slices(sorted(sources)):
+            yield from self._pages(s.claims.c.source_id.in_(chunk))
+
+    def _pages(self, where) -> Iterator[list[tuple[Claim, Filed]]]:
         cols = [*(s.claims.c[k] for k in CLAIM_COLUMNS), s.claims.c.group_key, s.claims.c.origin]
         last = None
         while True:
             q = select(*cols).order_by(self._by(s.claims.c.id)).limit(PAGE)
+            if where is not None:
+                q = q.where(where)
             if last is not None:
                 q = q.where(self._by(s.claims.c.id) > last)
             rows = self._c.execute(q).all()
@@ -594,6 +617,14 @@ class CorpusUpdate:
             if len(rows) < PAGE:
                 return
             last = rows[-1][0]
+
+    def placing_claims(self) -> Iterator[Claim]:
+        """The claims that may say a place lies within another (a "within" qualifier):
+        found by the qualifier's name in the stored text, so only they are read."""
+        q = (select(*(s.claims.c[k] for k in CLAIM_COLUMNS))
+             .where(s.claims.c.qualifiers.cast(Text).like('%"within"%')))
+        for r in self._c.execute(q):
+            yield claim_from_values(*r)
 
     def file_claims(self, filed: Sequence[tuple[Claim, Filed]]) -> None:
         """Store these claims as they now are (resolved entities), filed so."""
@@ -702,12 +733,14 @@ class CorpusUpdate:
         self._c.execute(delete(s.finding_claims).where(
             s.finding_claims.c.finding_id.not_in(select(s.findings.c.id))))
 
-    def origins(self, origins: Mapping[str, str]) -> None:
+    def origins(self, origins: Mapping[str, str]) -> set[str]:
+        """Store each source's origin; returns the sources whose origin changed."""
         stored = dict(self._c.execute(select(s.sources.c.id, s.sources.c.origin)).all())
         oupd = [dict(sid=k, org=v) for k, v in origins.items() if k in stored and stored[k] != v]
         if oupd:
             self._c.execute(update(s.sources).where(s.sources.c.id == bindparam("sid"))
                             .values(origin=bindparam("org")), oupd)
+        return {r["sid"] for r in oupd}
 
     def judged_by(self) -> str:
         return self._store._meta(self._c, "findings_judged")
