@@ -7,9 +7,10 @@ are the seeds varied (`synth.py`: sentences shuffled, names varied), so every
 source is new text. At the defaults this takes about three minutes here (2 cores):
 the 100x build, 500 sources, dominates. Each build runs in a fresh process; peak
 resident memory is sampled per stage, for the driver (which streams results into
-the store) and for its workers together. The corpus-wide stage holds the corpus's
-claims, mentions and name index in memory, so its peak grows with the corpus; the
-driver's memory while annotating should stay flat. Note that the varied corpus is
+the store) and for its workers together. The corpus-wide stage reads the claims a
+page at a time, but the resolver holds one node per distinct name and the copy
+detection the pairs of copying sources, so its peak still grows with the corpus;
+the driver's memory while annotating should stay flat. Note that the varied corpus is
 harsh on copy detection: every source shares sentences with the other variants of
 its seed, so the pairs of copying sources grow with the square of the scale.
 Prints numbers, asserts nothing.
