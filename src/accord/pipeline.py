@@ -331,8 +331,8 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         parents: dict[str, set[str]] = {}
         for c in up.placing_claims():
             _contained(_with_entities(c, eid_of), parents)
-        judged = _judged_version(parents)
-        same_code = up.judged_by().split("|")[0] == judged.split("|")[0]
+        judged, judged_before = _judged_version(parents), up.judged_by()
+        same_code = judged_before.split("|")[0] == judged.split("|")[0]
         # the claims a page at a time: each names its resolved entities and is filed
         # under its key with its origin. Only a claim of a source whose names or
         # passages' origins may have changed can be filed otherwise (unless the code
@@ -354,7 +354,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         progress("corpus", 4, steps)
         # then judged key by key (no finding joins two keys): only the marked keys,
         # unless the code or the places they compare by changed since the last build
-        keys = None if up.judged_by() != judged else sorted(dirty)
+        keys = None if judged_before != judged else sorted(dirty)
         for batch in up.claims_by_key(keys):
             up.findings({key: findings_of_key(cs, places, claim_origin) for key, cs in batch})
             memo.clear()

@@ -1,17 +1,17 @@
 """The area of a thing, said without the word "is": "the 30-hectare park", "X covers an
 area of 30 hectares".
 
-An area measure placed before a noun ("The 1.4 hectares (3.5 acres) temple
-precinct") says that noun's area, and so does "covers / occupies / spans / has an
+An area measure placed before a noun ("The 2.3 hectares (5.7 acres) walled
+orchard") says that noun's area, and so does "covers / occupies / spans / has an
 area of V" of its subject. A named thing gets an "area" claim; an unnamed one
-("the temple precinct") a statement, as the statement rules keep other unnamed
+("the walled orchard") a statement, as the statement rules keep other unnamed
 subjects: its subject is the words of its noun phrase, its context those words
-and the place words that follow them ("in the Y corridor"), so that two sources
-describing the same precinct meet and one precinct never meets another.
+and the place words that follow them ("in the Y valley"), so that two sources
+describing the same orchard meet and one orchard never meets another.
 
 The noun phrase is read on the surface (words up to a preposition, a verb or a
 comma), not from the parse: a small parser often breaks a phrase such as
-"multi-phase temple precinct", and two sources must read it the same way.
+"two-storey boat shed", and two sources must read it the same way.
 English only.
 """
 
@@ -50,7 +50,7 @@ def _chunk(tokens: Sequence[Token], i: int, last: int) -> list[Token]:
 
 
 def _words(tokens: list[Token]) -> str:
-    """"multi - phase temple precinct" -> "multi-phase temple precinct"."""
+    """"two - storey boat shed" -> "two-storey boat shed"."""
     text = ""
     for t in tokens:
         text += t.text.lower() if t.text == "-" or text.endswith("-") or not text \
@@ -101,12 +101,12 @@ def area_claims(text: str, sent: Sentence, tokens: Sequence[Token],
         before = tokens[first.i - 1] if first.i > sent.first else None
         phrase: list[Token] = []
         if before is not None and before.text.lower() in _DETERMINERS:
-            phrase = _chunk(tokens, nxt.i, sent.last)  # "the 1.4 hectares temple precinct"
+            phrase = _chunk(tokens, nxt.i, sent.last)  # "the 2.3 hectares walled orchard"
             named = None  # the phrase itself is what is measured, named or not
         elif before is not None and before.text.lower() == "of" and first.i - 3 >= sent.first \
                 and tokens[first.i - 2].lemma.lower() == "area" \
                 and tokens[first.i - 3].lemma.lower() in ("a", "an", "the"):
-            verb = tokens[tokens[first.i - 2].head]  # "covered an area of 1.6 hectares"
+            verb = tokens[tokens[first.i - 2].head]  # "covered an area of 2.6 hectares"
             if verb.lemma.lower() not in AREA_VERBS:
                 continue
             named = subject_of(verb)

@@ -1,7 +1,7 @@
 """Attribute claims: a number or a date that a noun names as a property of something.
 
-"X's height is 2.06 m", "the population of X was 5,000", "X has a membership of
-652,723", "X, with an area of 30 km²", and fact-box lines ("Height:<tab>2.06 m").
+"X's height is 1.70 m", "the population of X was 5,000", "X has a membership of
+652,723", "X, with an area of 30 km²", and fact-box lines ("Height:<tab>1.70 m").
 The property is the noun itself (height, population, membership, area), so the
 vocabulary grows with the texts instead of with a list; values are limited to
 quantities and times, which compare safely (two different words for an

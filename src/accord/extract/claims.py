@@ -608,7 +608,7 @@ BOX_LABELS_SKIPPED = frozenset({"born", "died", "birth date", "date of birth", "
 
 
 def _box_claims(doc: _Doc) -> list[Claim]:
-    """Fact-box lines ("Height:<tab>2.06 m") about the thing the page names most."""
+    """Fact-box lines ("Height:<tab>1.70 m") about the thing the page names most."""
     lines = box_lines(doc.text)
     main = main_subject([m for m in doc.parsed.mentions
                          if m.label in ("PER", "ORG", "UNIT", "GPE", "EVENT")])

@@ -1,7 +1,7 @@
 """Conversions: a figure and its own restatement in brackets that do not agree.
 
 Encyclopedic text gives a measure in two systems: "5 metres (16 ft)",
-"1.4 hectares (3.5 acres)". The bracketed figure is a rounding of the first one
+"2.3 hectares (5.7 acres)". The bracketed figure is a rounding of the first one
 converted; when it is not, the source contradicts itself ("one inch bore (26.5
 mm)": an inch is 25.4 mm), and one of the two figures is wrong. That is a finding
 a researcher wants, and it needs no knowledge of the subject: only units.
@@ -56,7 +56,7 @@ UNITS: dict[str, tuple[str, float]] = {
 # the shortest name of each unit ("mi" for "miles"), the unit its quantities carry
 SYMBOL: dict[str, str] = {u: min((v for v, k in UNITS.items() if k == UNITS[u]), key=len)
                           for u in UNITS}
-# a measure may be written in two units of one system: "6 ft 7 in", "3 lb 4 oz"
+# a measure may be written in two units of one system: "5 ft 7 in", "3 lb 4 oz"
 _SMALLER = {"ft": "in", "foot": "in", "feet": "in", "lb": "oz", "lbs": "oz", "pound": "oz",
             "pounds": "oz"}
 # "in" and "m" are words too: as a unit, "in" only follows feet
@@ -111,7 +111,7 @@ def half_step(s: str) -> float:
 
 def _measure(n: str, u: str, nb: str | None, ub: str | None, language: str
              ) -> tuple[str, float, float, str] | None:
-    """(dimension, value in base units, half-step in base units, unit) of "6 ft 7 in"."""
+    """(dimension, value in base units, half-step in base units, unit) of "5 ft 7 in"."""
     value = _number(n, language)
     unit = u.lower()
     if value is None or unit not in UNITS or unit in _NOT_ALONE:

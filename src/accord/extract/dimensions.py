@@ -2,14 +2,14 @@
 
 English and Russian say these without a property noun:
 
-- a distance from a place: "X lies about 43 miles (69 km) northeast of Y",
-  "X is 80 km from Y", "X находится в 80 км к северу от Y". The claim is
+- a distance from a place: "X lies about 29 miles (47 km) northeast of Y",
+  "X is 60 km from Y", "X находится в 60 км к северу от Y". The claim is
   (X, "distance", the measure) scoped by the place Y, so only distances from one
   place meet. The direction ("north", "northeast") is not compared: two sources
   that disagree on it alone do not contradict each other on the distance, and
   a direction is too coarse to be a value;
-- a dimension adjective: "X is 2.06 m tall", "a 40-metre-long X", "X is the
-  tallest actor (6' 8\")", "высотой 300 м": the adjective names the dimension
+- a dimension adjective: "X is 1.70 m tall", "a 40-metre-long X", "X is the
+  tallest rower (6' 4\")", "высотой 300 м": the adjective names the dimension
   (tall, high -> height; long -> length; wide, broad -> width; deep -> depth;
   heavy, "weighs" -> weight), which must fit the unit (a height in metres, a
   weight in kilograms).
@@ -79,7 +79,7 @@ def _verb(tokens: Sequence[Token], tok: Token) -> Token:
 def _predicated(tokens: Sequence[Token], tok: Token, m: Measure) -> bool:
     """Whether the measure is said of the clause's subject: on the way up to the verb
     it meets no noun but its own unit, a dimension noun and what the subject is said
-    to be ("X is the tallest actor (...)"); "X has a bridge 41 km long" measures the
+    to be ("X is the tallest rower (...)"); "X has a bridge 41 km long" measures the
     bridge, not X."""
     t = tok
     for _ in range(6):
@@ -156,7 +156,7 @@ def _dimension_word(text: str, sent: Sentence, tokens: Sequence[Token], m: Measu
     before = _BEFORE.search(text, sent.start, m.start)
     if before is not None and before.group("adj").lower() in INSTRUMENTAL_NOUNS:
         return INSTRUMENTAL_NOUNS[before.group("adj").lower()]  # "высотой 300 м"
-    # "the tallest actor (6' 8\")": a measure alone in brackets after a superlative
+    # "the tallest rower (6' 4\")": a measure alone in brackets after a superlative
     if text[:m.start].rstrip().endswith("(") and text[m.end:].lstrip().startswith(")"):
         lead = text[sent.start : m.start].rstrip(" (").split()[-4:]
         for w in lead:

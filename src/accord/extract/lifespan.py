@@ -135,7 +135,7 @@ def _sentence_evidence(source: Source, a: int, b: int) -> Evidence:
 
 
 # a name word: capitalised (after a leading modifier letter or apostrophe, as in
-# transliterations: "ʿAlī") or a roman numeral; joiners of names in lower case between them
+# transliterations: "ʿIsā") or a roman numeral; joiners of names in lower case between them
 _NAME_WORD = r"[ʿʾ'‘’]?[A-ZА-ЯЁ][\w'’ʿʾ.-]*"
 _JOINER = r"(?:[a-zа-яё]{1,3}(?:-|\s+))"  # "ad-", "al-", "ibn ", "von ", "de "
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -149,7 +149,7 @@ _PERSON_CUE = re.compile(r"\b(?:son|daughter|wife|husband|father|mother|brother|
 
 def lead_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """The name a paragraph opens with, right before a parenthesis, where the tagger
-    found no name: "ʿAlī ibn Yūsuf (1084–1143) was ...". Reference works open an
+    found no name: "ʿIsā ibn Tarvān (1102–1161) was ..." (an invented name). Reference works open an
     article on a person so; transliterated names with diacritics are what a small
     tagger most often misses. Only a paragraph that goes on to speak of a person
     (a personal pronoun, a kinship word) gives one, and never a phrase the tagger

@@ -1,17 +1,17 @@
 """Measures as the ranges their figures stand for, in one unit per dimension.
 
-A measure is written in many units ("6 ft 9 in", "2.06 m", "6' 9\"", "69 km",
-"43 miles") and always rounded. To compare two of them the figure is turned into
+A measure is written in many units ("5 ft 7 in", "1.70 m", "5' 7\"", "47 km",
+"29 miles") and always rounded. To compare two of them the figure is turned into
 the range it stands for, in the base unit of its dimension (metres, square
 metres, kilograms):
 
 - an exact figure is good to half a unit of its last written digit, the writer's
-  rounding: "2.06 m" is 2.055-2.065 m, "6 ft 9 in" is 6 ft 8.5 in - 6 ft 9.5 in,
-  "80 km" (a round figure) 75-85 km. The upper end is open, so two neighbouring
-  figures ("6 ft 8 in", "6 ft 9 in") do not touch;
+  rounding: "1.70 m" is 1.695-1.705 m, "5 ft 7 in" is 5 ft 6.5 in - 5 ft 7.5 in,
+  "60 km" (a round figure) 55-65 km. The upper end is open, so two neighbouring
+  figures ("5 ft 6 in", "5 ft 7 in") do not touch;
 - an approximate figure ("about", "roughly") is good to that rounding or to 5 %,
-  whichever is wider: "about 43 miles" and "about 45 miles" may be one distance,
-  "about 43 miles" (69 km) and "roughly 80 km" may not.
+  whichever is wider: "about 29 miles" and "about 30 miles" may be one distance,
+  "about 29 miles" (47 km) and "roughly 60 km" may not.
 
 The range is kept as the value's bounds (`Approx.RANGE`), its text is the source's
 own words, and `accord.align.compare.describe` shows the range in explanations,
@@ -48,7 +48,7 @@ _SQUARE = re.compile(
 # feet and inches in primes: 6' 8", 6′8″
 _PRIMES = re.compile(r"(?P<n>\d+)[ \u00a0]*['′’][ \u00a0]*(?:(?P<nb>\d+(?:\.\d+)?)[ \u00a0]*"
                      r"(?:\"|″|''|”))?")
-# "6 ft 9 in", "3 lb 4 oz": a measure in two units of one system
+# "5 ft 7 in", "3 lb 4 oz": a measure in two units of one system
 _SMALLER = {"ft": "inches", "foot": "inches", "feet": "inches", "lb": "oz", "lbs": "oz",
             "pound": "oz", "pounds": "oz"}
 
@@ -84,7 +84,7 @@ def _range(total: float, step: float, approx: bool) -> tuple[float, float]:
 
 
 def read_measure(text: str, at: int, approx: bool = False) -> Measure | None:
-    """The measure written at offset `at` ("6 ft 9 in (2.06 m)", "6' 8\"", "80 km"), as
+    """The measure written at offset `at` ("5 ft 7 in (1.70 m)", "5' 6\"", "60 km"), as
     the range it stands for; None when no figure with a unit of fixed size is there."""
     if text[max(0, at - 2) : at].strip()[-1:] in tuple(_CURRENCY):
         return None  # "£5 m" is five million pounds, not five metres
@@ -120,7 +120,7 @@ def read_measure(text: str, at: int, approx: bool = False) -> Measure | None:
 
 
 def measure_of(text: str, qm: QuantityMention) -> Measure | None:
-    """The measure a tagged quantity starts ("about 43 miles (69 km)"), its text taken
+    """The measure a tagged quantity starts ("about 29 miles (47 km)"), its text taken
     from the qualifier on: the tagger's own reading of "about" decides approximation."""
     digits = re.search(r"\d", text[qm.start : qm.end + 1])
     if digits is None:
@@ -135,7 +135,7 @@ def measure_of(text: str, qm: QuantityMention) -> Measure | None:
 
 def as_measures(text: str, quantities: Sequence[QuantityMention]) -> list[QuantityMention]:
     """The tagged quantities with every measure read as its range in the base unit (so
-    that "6 ft 9 in" and "2.06 m" compare), the parts of a measure ("9" of "6 ft 9 in",
+    that "5 ft 7 in" and "1.70 m" compare), the parts of a measure ("7" of "5 ft 7 in",
     its bracketed conversion) dropped; counts are left as they are."""
     out: list[QuantityMention] = []
     end = -1

@@ -1,11 +1,11 @@
-"""When a process named by a noun began and ended: "production of X began in 1993".
+"""When a process named by a noun began and ended: "production of X began in 1931".
 
 A process is often told through its noun rather than a verb of its own:
 "construction of the bridge began in 1931", "production of X ceased in 2002",
-or, in a fact box or a table, "Production of X: May 1993 – August 2002". The
+or, in a fact box or a table, "Production of X: March 1931 – June 1940". The
 trigger rules see only "began", which says nothing by itself; here the noun names
 the property and the verb (or the dash of the interval) the phase: the claim is
-(X, "production_start", May 1993). Two sources that date the start of one
+(X, "production_start", March 1931). Two sources that date the start of one
 process differently then meet, whichever of the two ways they wrote it.
 
 The owner X is the name after "of" (or the possessor, or a Russian genitive),
@@ -144,7 +144,7 @@ def phase_claims(text: str, sent: Sentence, tokens: Sequence[Token], kids: Kids,
     return out
 
 
-# "Production of the X: May 1993 – August 2002" at the start of a line
+# "Production of the X: March 1931 – June 1940" at the start of a line
 _OF_LINE = re.compile(
     r"^[ \t]*(?P<noun>[A-Za-zА-Яа-яЁё][\w-]*(?:[ \t]+[\w-]+){0,2}?)[ \t]+of[ \t]+"
     r"(?:the[ \t]+)?(?P<owner>[^:\n]{2,80}?)[ \t]*:[ \t]*(?=\S)", re.MULTILINE)
@@ -154,8 +154,8 @@ def label_line_claims(text: str, sentences: Sequence[Sentence], tokens: Sequence
                       mentions: Sequence[Mention], times: Sequence[TimeMention],
                       quantities: Sequence[QuantityMention], make: MakeClaim) -> list[Claim]:
     """Fact-box and table lines "N of X: value", a verbless statement of X's N: an
-    interval of time gives the start and the end of N ("Production of X: 1993 –
-    2002"), one time or a quantity the value of N ("Total length of X: 5 km")."""
+    interval of time gives the start and the end of N ("Production of X: 1931 –
+    1940"), one time or a quantity the value of N ("Total length of X: 5 km")."""
     out: list[Claim] = []
     for m in _OF_LINE.finditer(text):
         a, b = m.span("owner")

@@ -99,7 +99,7 @@ def _place(tokens: Sequence[Token], kids: Kids, holders: list[Token]) -> str | N
 
 
 def _clause(tokens: Sequence[Token], kids: Kids, noun: Token | None) -> str:
-    """A clause that narrows the list: "the tallest actor to portray X", "the first
+    """A clause that narrows the list: "the tallest rower to row for X", "the first
     woman who climbed Y": its verb and object."""
     if noun is None:
         return ""

@@ -592,31 +592,34 @@ class CorpusUpdate:
     def claim_pages(self, sources: Collection[str] | None = None
                     ) -> Iterator[list[tuple[Claim, Filed]]]:
         """The claims with how each was filed ((None, None): not yet), PAGE at a time in
-        id order: every claim, or (given `sources`) those not yet filed and those of
-        these sources. Each page is its own query from where the last one ended, so the
-        claims can be rewritten between pages."""
-        if sources is None:
-            yield from self._pages(None)
-            return
-        yield from self._pages(s.claims.c.group_key.is_(None))
-        for chunk in _slices(sorted(sources)):
-            yield from self._pages(s.claims.c.source_id.in_(chunk))
+        id order: every claim, or (given `sources`) those of these sources and then the
+        others not yet filed. Each page is its own query from where the last one ended,
+        so the claims can be rewritten between pages."""
+        wheres = [None] if sources is None else [
+            *(s.claims.c.source_id.in_(chunk) for chunk in _slices(sorted(sources))),
+            s.claims.c.group_key.is_(None)]  # (filed claims have a key: none comes twice)
+        for where in wheres:
+            for rows in self._keyset(where, s.claims.c.id):
+                yield [(claim_from_values(*r[:-2]), (r[-2], r[-1])) for r in rows]
 
-    def _pages(self, where) -> Iterator[list[tuple[Claim, Filed]]]:
-        cols = [*(s.claims.c[k] for k in CLAIM_COLUMNS), s.claims.c.group_key, s.claims.c.origin]
+    def _keyset(self, where, *order) -> Iterator[list]:
+        """The rows of FILED_COLUMNS (`where` holds) sorted by the unique `order`, PAGE
+        at a time, each page asked from where the last one ended (so never a cursor
+        left open while its table is written)."""
+        by = [self._by(col) for col in order]
         last = None
         while True:
-            q = select(*cols).order_by(self._by(s.claims.c.id)).limit(PAGE)
+            q = select(*FILED_COLUMNS).order_by(*by).limit(PAGE)
             if where is not None:
                 q = q.where(where)
             if last is not None:
-                q = q.where(self._by(s.claims.c.id) > last)
+                q = q.where(tuple_(*by) > tuple_(*last))
             rows = self._c.execute(q).all()
             if rows:
-                yield [(claim_from_values(*r[:-2]), (r[-2], r[-1])) for r in rows]
+                yield rows
             if len(rows) < PAGE:
                 return
-            last = rows[-1][0]
+            last = [rows[-1]._mapping[col] for col in order]
 
     def placing_claims(self) -> Iterator[Claim]:
         """The claims that may say a place lies within another (a "within" qualifier):
@@ -646,40 +649,29 @@ class CorpusUpdate:
         if keys is not None:
             yield from self._claims_of_keys(keys)
             return
-        cols = [*(s.claims.c[k] for k in CLAIM_COLUMNS), s.claims.c.group_key]
-        key_col, id_col = self._by(s.claims.c.group_key), self._by(s.claims.c.id)
         batch: list[tuple[str, list[Claim]]] = []
         size = 0
-        last: tuple[str, str] | None = None
-        while True:
-            q = (select(*cols).where(s.claims.c.group_key.is_not(None))
-                 .order_by(key_col, id_col).limit(PAGE))
-            if last is not None:
-                q = q.where(tuple_(key_col, id_col) > tuple_(*last))
-            rows = self._c.execute(q).all()
+        for rows in self._keyset(s.claims.c.group_key.is_not(None), s.claims.c.group_key,
+                                 s.claims.c.id):
             for r in rows:
-                key = r[-1]
+                key = r[-2]
                 if not batch or batch[-1][0] != key:
                     if size >= PAGE:
                         # the last key is complete: a key's claims are consecutive
                         yield batch
                         batch, size = [], 0
                     batch.append((key, []))
-                batch[-1][1].append(claim_from_values(*r[:-1]))
+                batch[-1][1].append(claim_from_values(*r[:-2]))
                 size += 1
-            if len(rows) < PAGE:
-                if batch:
-                    yield batch
-                return
-            last = (rows[-1][-1], rows[-1][0])
+        if batch:
+            yield batch
 
     def _claims_of_keys(self, keys: Sequence[str]) -> Iterator[list[tuple[str, list[Claim]]]]:
-        cols = [*(s.claims.c[k] for k in CLAIM_COLUMNS), s.claims.c.group_key]
         for chunk in _slices(sorted(set(keys))):
             of: dict[str, list[Claim]] = {k: [] for k in chunk}
-            for r in self._c.execute(select(*cols).where(s.claims.c.group_key.in_(chunk))
+            for r in self._c.execute(select(*FILED_COLUMNS).where(s.claims.c.group_key.in_(chunk))
                                      .order_by(self._by(s.claims.c.id))):
-                of[r[-1]].append(claim_from_values(*r[:-1]))
+                of[r[-2]].append(claim_from_values(*r[:-2]))
             yield list(of.items())
 
     def findings(self, found: Mapping[str, Sequence[Finding]]) -> None:
@@ -749,6 +741,8 @@ class CorpusUpdate:
         self._store._write_kept(self._c, kept)
 
 
+# a claim as stored, then how it is filed (see `Filed`)
+FILED_COLUMNS = (*(s.claims.c[k] for k in CLAIM_COLUMNS), s.claims.c.group_key, s.claims.c.origin)
 FINDING_ROW = (s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.findings.c.property,
                s.findings.c.scope, s.findings.c.explanation, s.findings.c.independent_sources,
                s.findings.c.rank)
