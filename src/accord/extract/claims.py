@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from accord.annotate.parse import Parsed, Sentence, Token
 from accord.extract.areas import area_claims
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
+from accord.extract.boxes import inline_box_claims
 from accord.extract.conversions import conversion_claims
 from accord.extract.coref import (
     Antecedents,
@@ -739,7 +740,9 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
     claims.extend(lifespan_claims(source, parsed, doc.times, doc.mention_of))
     claims.extend(_box_claims(doc))
     claims.extend(label_line_claims(source.text, parsed.sentences, parsed.tokens, parsed.mentions,
-                                    doc.times, doc.quantities, make))
+                                    doc.times, doc.measured, make))
+    claims.extend(inline_box_claims(source.text, parsed.sentences, parsed.tokens, parsed.mentions,
+                                    doc.times, make))
     claims = _anchor_ages(doc, claims)
     unique: dict[tuple, Claim] = {}
     ids: set[str] = set()
