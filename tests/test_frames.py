@@ -401,3 +401,47 @@ def test_a_distance_in_another_unit_within_rounding_is_no_conflict(tmp_path):
 def test_an_event_name_with_or_without_the_word_for_its_kind_is_one_name():
     assert compare_names("1932 Orvel", "1932 Orvel Rally", "ORG").same
     assert not compare_names("1932 Orvel", "1933 Orvel Rally", "ORG").same
+
+
+# ------------------------------------------------------------------ a count and its list
+
+
+def test_a_count_whose_list_after_the_colon_falls_short_is_the_source_contradicting_itself(
+        tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "The Orvel valley holds four small towns: Arlen, Vesk, Tolm. The valley is green.",
+    })
+    (f,) = [f for f in found if f["kind"] == "conflict"]
+    assert {c["value"]["normalized"] for c in f["claims"]} == {"4", "3"}
+    assert "contradicts itself" in f["explanation"] and "lists 3" in f["explanation"]
+    assert all(c["quote"].startswith("The Orvel valley holds four") for c in f["claims"])
+
+
+def test_a_list_the_sentence_splitter_cut_off_at_the_colon_is_still_the_list():
+    text = ("In Vellmark College, the following six prizes have been founded: Arlen Prize in "
+            "Poetry, Vesk Prize in Music, Tolm Prize in Law, Brenn Prize in Art, Oda Prize in "
+            "Botany")
+    got = [c for c in claims_of(text) if c.qualifier("relation") is not None
+           and c.qualifier("relation").word == "enumerate"]
+    assert sorted(c.value.low for c in got) == [5, 6]
+    assert all(c.evidence.quote.endswith("Oda Prize in Botany") for c in got)
+
+
+def test_the_figure_of_a_slip_still_makes_its_own_statement():
+    claims = claims_of("The Orvel valley holds four small towns: Arlen, Vesk, Tolm.")
+    relations = {c.qualifier("relation").word for c in claims if c.property == "statement"}
+    assert {"enumerate", "hold town"} <= relations
+
+
+@pytest.mark.parametrize("text", [
+    "The Orvel valley holds three small towns: Arlen, Vesk, Tolm.",        # as many as counted
+    "The Orvel valley holds two towns: Arlen, Upper Vale, Tolm.",          # a name's own comma
+    "The Orvel valley holds at least four towns: Arlen, Vesk, Tolm.",      # a loose count
+    "The Orvel valley holds nine towns, including: Arlen, Vesk, Tolm.",    # a selection
+    "The Orvel valley holds four towns: Arlen, Vesk, Tolm, etc.",          # an open list
+    "The Orvel valley grows four crops: barley, oats, rye.",               # not names
+    "In 1920 the valley held 12 towns and 3 mills: Arlen, Vesk.",          # which count?
+])
+def test_a_list_that_fits_its_count_or_cannot_be_checked_is_no_slip(text):
+    assert not [c for c in claims_of(text) if c.qualifier("relation") is not None
+                and c.qualifier("relation").word == "enumerate"]

@@ -248,7 +248,7 @@ def _slip_finding(pair: list[Claim]) -> Finding | None:
     part = (stated, converted)
     if relation == ENUMERATION:
         why = (f"One source contradicts itself: it counts {describe(stated.value)} "
-               f"but lists {converted.value.normalized} in brackets.")
+               f"but lists {converted.value.normalized}: {describe(converted.value)}.")
     else:
         why = (f"One source contradicts itself: {describe(stated.value)} is "
                f"{describe(expected) if expected is not None else 'another figure'}, "
