@@ -3,7 +3,9 @@
 A lifespan parenthesis after an untagged name that opens a paragraph, a process
 noun that begins ("production of X began in T") or runs between two dates ("X
 production: T1 – T2"), a "Label of X: value" line, a distance from a place, a
-dimension adjective with its measure, a rank ("the fifth largest city by area").
+dimension adjective with its measure, a rank ("the fifth largest city by area"),
+a fact box run into one line ("X details: Distance:<tab>412 km, ..."), a count
+and the names listed after its colon.
 Every sentence here is made up; the people, places and things are fictional.
 """
 
