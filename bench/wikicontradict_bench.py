@@ -10,11 +10,12 @@ read back through `accord.contracts.findings_json`.
 A case counts as found when accord reports a `conflict` finding with a claim from
 each passage whose values match the two annotated answers: after light
 normalisation (case, accents, punctuation, articles, ordinal suffixes, thousands
-separators) the value's text or normalized form contains the answer or the answer
-contains it (as a string or as a set of words), or the answer read by accord's own
-time and quantity taggers gives the same normalized value. When both answers are
-only "Yes"/"No", any conflict with one claim from each passage counts. Other
-conflicts reported on the case are counted separately.
+separators, a unit glued to its figure) the value's text or normalized form
+contains the answer or the answer contains it (as a string or as a set of
+words), or the answer read by accord's own time and quantity taggers gives the
+same normalized value. When both answers are only "Yes"/"No", any conflict with
+one claim from each passage counts. Other conflicts reported on the case are
+counted separately.
 
 Every miss gets a diagnosis: which passage gave no claim, whether the answer's
 value was extracted at all, whether the two values were extracted under different
@@ -55,6 +56,7 @@ def norm(s: str) -> str:
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)
     s = re.sub(r"\b(\d+)(st|nd|rd|th)\b", r"\1", s)
+    s = re.sub(r"(?<=\d)(?=[a-z])", " ", s)  # "630km" is "630 km"
     s = re.sub(r"[^\w%.]+", " ", s)
     s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)
     return " ".join(w for w in s.split() if w not in ARTICLES)

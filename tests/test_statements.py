@@ -180,3 +180,26 @@ def test_neighbouring_hues_describe_one_colour_and_are_no_conflict(tmp_path):
         "b.txt": "The petals of the marsh orrinwort are reddish.",
     })
     assert statement_conflicts(found) == []
+
+
+def test_two_occupations_at_one_stated_time_are_a_conflict(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "Brannoch Oaksley, a former rower from Tellick, works as a harbour pilot in 2011.",
+        "b.txt": "Brannoch Oaksley was born in 1969. As of 2011, he works as a ferry mechanic.",
+    })
+    [f] = statement_conflicts(found)
+    assert {c["value"]["text"] for c in f["claims"]} == {"harbour pilot", "ferry mechanic"}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Brannoch Oaksley works as a harbour pilot in 2011.",   # two times: both may be true
+     "Brannoch Oaksley works as a ferry mechanic in 1995."),
+    ("Brannoch Oaksley works as a harbour pilot.",            # no stated time
+     "Brannoch Oaksley works as a ferry mechanic."),
+    ("Brannoch Oaksley works as a pilot in 2011.",            # one names the other more narrowly
+     "Brannoch Oaksley works as a harbour pilot in 2011."),
+    ("Brannoch Oaksley played for Tellick Rovers in 2011.",   # not what one works as
+     "Brannoch Oaksley played for Dunmere Athletic in 2011."),
+])
+def test_occupations_that_can_both_be_true_are_no_conflict(tmp_path, a, b):
+    assert not statement_conflicts(findings(tmp_path, {"a.txt": a, "b.txt": b}))

@@ -18,6 +18,9 @@ their words, so they are compared only where that is safe:
   are both true of most people; a colour needs none, since a thing described
   by its colour ("the flowers are pale pink" / "... are slaty blue") has one,
   and hues that sit side by side (pink and red) are read as one description;
+  what someone works as at a stated time (both clauses dated, the dates
+  overlapping) needs the verb alone, since "works as a surveyor in 1990" is the
+  person's occupation then, where "played at A" is one of many places;
 - two statements of different times are both true: a clause's own time, or else
   the date of its source ("currently has a value of ..." in two reports of
   different days).
@@ -45,7 +48,9 @@ from accord.model import Claim, Finding, Quantity, Term, TimeValue, Value, Verdi
 ALIGNED = 0.75  # overlap coefficient of the two contexts
 # shared context words a value conflict needs, by kind of value; None: never by value
 SHARED_FOR: dict[str, int | None] = {"once": 1, "time": None, "quantity": 2, "name": 3,
-                                     "colour": 0}
+                                     "colour": 0, "occupation": 1}
+# verbs whose "as" argument is what the subject works as: "works as", "was employed as"
+OCCUPATION_VERBS = frozenset({"work", "employ"})
 SAME_NAME = 88  # token-set similarity of two phrases read as one name
 # basic colour words of English and Russian (lemmas), with their "-ish" forms, by hue
 HUE_WORDS: dict[str, tuple[str, ...]] = {
@@ -126,6 +131,10 @@ def _kind(c: Claim) -> str:
     if (isinstance(c.value, Term) and _q(c, "role") == "attr" and c.subject.label != "PER"
             and hues(c.value)):
         return "colour"  # of a thing; a person's "black" or "white" is no colour of theirs
+    if (isinstance(c.value, Term) and _q(c, "role") == "as"
+            and _q(c, "relation") in OCCUPATION_VERBS
+            and isinstance(c.qualifier("time"), TimeValue)):
+        return "occupation"  # at a time the clause states
     return "name"
 
 
@@ -248,7 +257,7 @@ def _slip_finding(pair: list[Claim]) -> Finding | None:
     part = (stated, converted)
     if relation == ENUMERATION:
         why = (f"One source contradicts itself: it counts {describe(stated.value)} "
-               f"but lists {converted.value.normalized} in brackets.")
+               f"but lists {converted.value.normalized}: {describe(converted.value)}.")
     else:
         why = (f"One source contradicts itself: {describe(stated.value)} is "
                f"{describe(expected) if expected is not None else 'another figure'}, "

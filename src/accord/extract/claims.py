@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from accord.annotate.parse import Parsed, Sentence, Token
 from accord.extract.areas import area_claims
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
+from accord.extract.boxes import inline_box_claims
 from accord.extract.conversions import conversion_claims
 from accord.extract.coref import (
     Antecedents,
@@ -26,6 +27,7 @@ from accord.extract.coref import (
 )
 from accord.extract.dimensions import dimension_claims, distance_claims
 from accord.extract.lifespan import lifespan_claims
+from accord.extract.lists import list_claims
 from accord.extract.manner import find_manners
 from accord.extract.measures import as_measures
 from accord.extract.modality import ModalityCue, sentence_modality, version_markers
@@ -697,7 +699,7 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                         doc.quantities, source.published)
     make = partial(_make, doc)  # a claim of this document, for the rules of other modules
     claims: list[Claim] = []
-    for sent in parsed.sentences:
+    for k, sent in enumerate(parsed.sentences):
         if source.zone_at(sent.start) in CLAIM_ZONES_SKIPPED:
             continue
         here: list[Claim] = []
@@ -732,21 +734,32 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                                 partial(_subject_of, doc), make))
         here.extend(phase_claims(source.text, sent, parsed.tokens, doc.kids, parsed.mentions,
                                  doc.times, make))
+        subject = sentence_subject(sdoc, sent)
         here.extend(conversion_claims(
-            source.text, sent, parsed.tokens[sent.first : sent.last],
-            sentence_subject(sdoc, sent), make, doc.lang))
+            source.text, sent, parsed.tokens[sent.first : sent.last], subject, make, doc.lang))
+        following = parsed.sentences[k + 1] if k + 1 < len(parsed.sentences) else None
+        here.extend(list_claims(source.text, sent, parsed.tokens, subject, make, doc.lang,
+                                following))
         claims.extend(here)
     claims.extend(lifespan_claims(source, parsed, doc.times, doc.mention_of))
     claims.extend(_box_claims(doc))
     claims.extend(label_line_claims(source.text, parsed.sentences, parsed.tokens, parsed.mentions,
-                                    doc.times, doc.quantities, make))
+                                    doc.times, doc.measured, make))
+    claims.extend(inline_box_claims(source.text, parsed.sentences, parsed.tokens, parsed.mentions,
+                                    doc.times, make))
     claims = _anchor_ages(doc, claims)
     unique: dict[tuple, Claim] = {}
     ids: set[str] = set()
     for c in claims:  # one statement about one person counts once, however it was reached
         key = (c.property, c.evidence.start, c.value.normalized, surname_key(c.subject.text),
                c.qualifier("relation"), c.qualifier("role"))
-        if key not in unique and c.id not in ids:
-            unique[key] = c
-            ids.add(c.id)
+        if key in unique:
+            continue
+        if c.id in ids:  # the same figure read as two statements ("holds four towns: A, B")
+            c = replace(c, id=claim_id(c.source_id, f"{c.property}|{key[4]}|{key[5]}",
+                                       c.evidence.start, c.subject, c.value))
+            if c.id in ids:
+                continue
+        unique[key] = c
+        ids.add(c.id)
     return tuple(sorted(unique.values(), key=lambda c: (c.evidence.start, c.property, c.id)))

@@ -91,7 +91,8 @@ class Slip:
     expected: float
 
 
-def _number(s: str, language: str) -> float | None:
+def figure_value(s: str, language: str) -> float | None:
+    """A figure in digits ("1,204") or a number word up to the tens ("six", "twenty")."""
     if s[:1].isdigit():
         return float(s.replace(",", ""))
     hit = words_for(language).get(s.lower())
@@ -112,7 +113,7 @@ def half_step(s: str) -> float:
 def _measure(n: str, u: str, nb: str | None, ub: str | None, language: str
              ) -> tuple[str, float, float, str] | None:
     """(dimension, value in base units, half-step in base units, unit) of "5 ft 7 in"."""
-    value = _number(n, language)
+    value = figure_value(n, language)
     unit = u.lower()
     if value is None or unit not in UNITS or unit in _NOT_ALONE:
         return None
@@ -170,7 +171,7 @@ def count_slips(text: str, offset: int = 0, language: str = "en") -> list[Slip]:
     pos = 0
     while (m := _COUNTED.search(text, pos)) is not None:
         pos = m.start() + 1
-        n = _number(m["n"], language)
+        n = figure_value(m["n"], language)
         listed = len(_ITEM.findall(m["items"]))
         if n is None or n < 2 or n == listed:
             continue

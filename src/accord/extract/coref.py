@@ -7,6 +7,19 @@ few sentences (grammatical subjects first); a plural pronoun goes to the
 coordination that named people in the previous sentence ("X and his men" ...
 "They were ..."); "the <title>" goes to the last person introduced with that
 title. Anything else stays unresolved.
+
+Two further cues keep a paragraph about one person on that person:
+
+- a pronoun that is the subject of its sentence's main clause stands for its
+  antecedent as that sentence's subject ("X played ... He noted that ... He is
+  ..."): the person a text keeps talking about stays the centre of attention
+  even when someone else is named in a side clause; and a person referred to
+  as "she" is not the antecedent of a later "he" (and the other way round);
+- a tagger often labels an unusual personal name as an organisation. Where no
+  person is a subject in the window, the subject of a main clause whose name
+  looks like a person's (two to four capitalised words, none of them a word
+  organisations are named with) is taken as the antecedent before a person
+  named only in passing.
 """
 
 from __future__ import annotations
@@ -31,6 +44,8 @@ TITLE_NOUNS = frozenset(
 )
 
 WINDOW = 3  # sentences back to look for an antecedent
+MASCULINE = frozenset({"he", "him", "his", "himself", "он", "его", "ему", "нём", "нем"})
+FEMININE = frozenset({"she", "her", "hers", "herself", "она", "её", "ее", "ей", "ней"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +75,9 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
     by_token: dict[int, tuple[Mention, ...]] = {}
     # history of (sentence number, mention, was_subject, title)
     history: list[tuple[int, Mention, bool, str]] = []
+    # main-clause subjects named like a person but tagged otherwise: (sentence, mention)
+    lookalikes: list[tuple[int, Mention]] = []
+    gender: dict[str, str] = {}  # the pronoun a name was referred to by
     last_group: tuple[int, tuple[Mention, ...]] = (-10, ())
     for sn, sent in enumerate(parsed.sentences):
         toks = parsed.tokens[sent.first : sent.last]
@@ -67,9 +85,15 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
         for tok in toks:
             low = tok.text.lower()
             if low in SINGULAR_PERSON_PRONOUNS and tok.pos == "PRON":
-                ante = _salient_person(history, sn)
+                g = "m" if low in MASCULINE else "f" if low in FEMININE else ""
+                ante = _salient_person(history, sn, lookalikes, gender, g)
                 if ante is not None:
                     by_token[tok.i] = (ante,)
+                    if g:
+                        gender.setdefault(ante.text, g)
+                    if tok.dep in ("nsubj", "nsubjpass") and parsed.tokens[tok.head].head == \
+                            tok.head:  # the main clause's subject: the sentence is about it
+                        history.append((sn, ante, True, ""))
             elif low in PLURAL_PRONOUNS and tok.pos == "PRON" and tok.dep in (
                 "nsubj", "nsubjpass"
             ):
@@ -87,20 +111,50 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
                 head_dep = _mention_dep(parsed, index, m, tok)
                 title = _title_before(parsed, tok)
                 history.append((sn, m, head_dep in ("nsubj", "nsubjpass"), title))
+            elif m is not None and m.label in ("ORG", "MISC") and (m.start, m.end) not in \
+                    seen_here and _person_shaped(m.text):
+                seen_here.add((m.start, m.end))
+                head = _mention_head(parsed, index, m, tok)
+                if head.dep == "nsubj" and parsed.tokens[head.head].head == head.head:
+                    lookalikes.append((sn, m))
         group = _person_group(parsed, toks, index, by_token)
         if group:
             last_group = (sn, group)
     return Antecedents(by_token)
 
 
-def _mention_dep(parsed: Parsed, index: dict[int, Mention], m: Mention, tok: Token) -> str:
-    """The dependency of the mention's syntactic head (the token whose head is outside it)."""
+def _mention_head(parsed: Parsed, index: dict[int, Mention], m: Mention, tok: Token) -> Token:
+    """The mention's syntactic head: the token whose head is outside it."""
     t = tok
     seen = 0
     while index.get(t.head) is m and t.head != t.i and seen < 10:
         t = parsed.tokens[t.head]
         seen += 1
-    return t.dep
+    return t
+
+
+def _mention_dep(parsed: Parsed, index: dict[int, Mention], m: Mention, tok: Token) -> str:
+    """The dependency of the mention's syntactic head (the token whose head is outside it)."""
+    return _mention_head(parsed, index, m, tok).dep
+
+
+def _person_shaped(name: str) -> bool:
+    """Two to four capitalised words of letters, none a word organisations are named
+    with ("Kestrel Motors", "Vell Party"): a name that may be a person's."""
+    from accord.names import lexicon
+
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        bare = w.replace("-", "").replace("'", "").replace("’", "")
+        if not (bare.isalpha() and w[0].isupper()):
+            return False
+        low = w.lower().strip(".")
+        if low in lexicon.ORG_WORDS or low in lexicon.DESIGNATORS or \
+                low in lexicon.FUZZY_LEGAL_WORDS or low in lexicon.STOPWORDS:
+            return False
+    return True
 
 
 def _title_before(parsed: Parsed, first: Token) -> str:
@@ -111,16 +165,26 @@ def _title_before(parsed: Parsed, first: Token) -> str:
     return prev if prev in TITLE_NOUNS else ""
 
 
-def _salient_person(history, sn: int) -> Mention | None:
+def _salient_person(history, sn: int, lookalikes=(), gender=None, g: str = "") -> Mention | None:
     """The subject of the nearest earlier sentence that has a person as subject (the
-    centre of attention); else the person the text names most often in the window;
-    else the most recent one."""
-    recent = [(k, h) for k, h in enumerate(history) if sn - h[0] <= WINDOW]
-    if not recent:
-        return None
+    centre of attention); else a main-clause subject named like a person though
+    tagged otherwise; else the person the text names most often in the window;
+    else the most recent one. A person already referred to by a pronoun of the
+    other gender is passed over."""
+    gender = gender or {}
+
+    def fits(m: Mention) -> bool:
+        return not g or gender.get(m.text, g) == g
+
+    recent = [(k, h) for k, h in enumerate(history) if sn - h[0] <= WINDOW and fits(h[1])]
     subjects = [kh for kh in recent if kh[1][2]]
     if subjects:
         return max(subjects, key=lambda kh: (kh[1][0], -kh[0]))[1][1]
+    named = [m for k, m in lookalikes if sn - k <= 1 and fits(m)]
+    if named:
+        return named[-1]
+    if not recent:
+        return None
     counts: dict[str, int] = {}
     for _k, h in recent:
         key = surname_key(h[1].text)

@@ -144,9 +144,10 @@ def phase_claims(text: str, sent: Sentence, tokens: Sequence[Token], kids: Kids,
     return out
 
 
-# "Production of the X: March 1931 – June 1940" at the start of a line
+# "Production of the X: March 1931 – June 1940" at the start of a line, or of a table
+# cell run into one line ("... | Total length of X: 5 km")
 _OF_LINE = re.compile(
-    r"^[ \t]*(?P<noun>[A-Za-zА-Яа-яЁё][\w-]*(?:[ \t]+[\w-]+){0,2}?)[ \t]+of[ \t]+"
+    r"(?:^|(?<=\|))[ \t]*(?P<noun>[A-Za-zА-Яа-яЁё][\w-]*(?:[ \t]+[\w-]+){0,2}?)[ \t]+of[ \t]+"
     r"(?:the[ \t]+)?(?P<owner>[^:\n]{2,80}?)[ \t]*:[ \t]*(?=\S)", re.MULTILINE)
 
 

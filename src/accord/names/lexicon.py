@@ -78,8 +78,13 @@ di da del do dos
 """)
 RU_STOPWORDS: frozenset[str] = words("и в во на по для при с со к от")
 
-# Words that can be present or absent without naming another body.
-DESIGNATORS: frozenset[str] = words("group groups holding holdings gruppe groupe grupo")
+# Words that can be present or absent without naming another body: a group's word for
+# itself, and the word for the kind of an event its name may be written with or without
+# ("the Orvel Rally" / "the Orvel").
+DESIGNATORS: frozenset[str] = words("""
+group groups holding holdings gruppe groupe grupo
+race rally regatta marathon tournament festival
+""")
 VESSEL_PREFIXES: frozenset[str] = words("mv ms mt ss sv fv mts hms uss rms my lng")
 
 # Common abbreviations of organisation words.
