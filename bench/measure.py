@@ -95,7 +95,9 @@ def _spacy(texts_file: str) -> dict:
     return {"seconds": t2 - t0, "load": t1 - t0, "pipe": t2 - t1, "docs": n}
 
 
-# the steps `pipeline.corpus_stage` reports, in order
+# the steps `pipeline.corpus_stage` reports, in order; with workers running, a worker
+# compares texts for copies while the build resolves names, so "copies" is then only
+# the hand-over and "resolve" includes any wait for the copies
 CORPUS_STEPS = ("keys", "copies", "resolve", "file claims", "judge+write")
 
 

@@ -124,3 +124,16 @@ def test_the_smallest_quarter_of_the_inputs_is_annotated_last_so_the_jobs_finish
     build([str(pile)], Store(str(tmp_path / "x.db")), engine=engine)
     # the rest in their order (big batches mixed, as memory likes), then b and d, larger first
     assert engine.order == ["a.txt", "c.txt", "e.txt", "f.txt", "g.txt", "h.txt", "b.txt", "d.txt"]
+
+
+def test_later_runs_on_a_worker_while_the_build_goes_on_and_here_without_one():
+    engine = LocalEngine(jobs=2, batch=1)
+    assert engine.later(_pid_of, 7)() == (7, os.getpid())  # no worker yet: here, now
+    try:
+        list(engine.map(list(discover([str(EXAMPLES)]))[:2], 50_000_000))  # starts the worker
+        waiting = engine.later(_pid_of, 8)
+        x, pid = waiting()
+    finally:
+        engine.close()
+    assert x == 8 and pid != os.getpid()
+    assert LocalEngine(jobs=1).later(_pid_of, 9)() == (9, os.getpid())

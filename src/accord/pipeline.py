@@ -19,6 +19,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from accord.align.compare import PlaceIndex
 from accord.align.findings import filing_key, findings_of_key
@@ -63,6 +64,9 @@ class BuildReport:
 
 
 Progress = Callable[[str, int, int], None]
+T = TypeVar("T")
+# starts `fn(*args)` (on a worker where one runs) and returns what waits for its result
+Later = Callable[..., Callable[[], object]]
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -126,7 +130,7 @@ def build(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
             report.read += len(batch)
             done += len(results)
             progress("annotate", done, len(todo))
-        corpus_stage(store, report, progress=progress, spread=engine.spread)
+        corpus_stage(store, report, progress=progress, spread=engine.spread, later=engine.later)
     finally:
         engine.close()
         store.release_build_lock()
@@ -250,7 +254,8 @@ def _place_index(parents: dict[str, set[str]], names: dict[str, str]) -> PlaceIn
 
 
 def corpus_stage(store: Store, report: BuildReport | None = None, *,
-                 progress: Progress = _noop, spread: Spread | None = None) -> None:
+                 progress: Progress = _noop, spread: Spread | None = None,
+                 later: Later | None = None) -> None:
     """Resolve entities and align claims over everything stored, and bring the
     corpus-wide results in line in one transaction.
 
@@ -262,7 +267,8 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     claims are never all in memory: they are read a page at a time and judged key by
     key, and only the keys whose claims changed are judged again. What is written is
     only what changed. The pure parts (comparing names) are `spread` over
-    the engine's workers when they are running. When nothing the results depend on
+    the engine's workers when they are running, and one of them compares texts for
+    copies (`later`) while this process resolves names. When nothing the results depend on
     has changed (sources, corrections, code) nothing is done at all. The results are
     those of a build from scratch over the same sources (tests/test_incremental.py).
     """
@@ -290,23 +296,25 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     # pasted from (or into) another source counts with that passage's origin. Whether
     # two sources copy each other concerns the two alone: the stored pairs stand, and
     # only a source not yet linked (new, or its sketch made again) is looked up. It
-    # goes first: comparing texts is the stage's largest passing need of memory, and
-    # the claims and names are not loaded yet.
+    # needs nothing of the names, so with workers running one of them compares texts
+    # while this process resolves; without, it goes first here: comparing texts is
+    # the stage's largest passing need of memory, and the names are not loaded yet.
     fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
-    sketches = {sid: Sketch.from_bytes(keys[sid].sketch) for sid in ids}
-    found_now = new_dependences(sketches, fresh, store.source_texts) if fresh else []
-    stored_copies = store.copies(ordered=False)
-    deps = [d for d in stored_copies if d.a not in fresh and d.b not in fresh]
-    deps += found_now
-    origins = find_origins(((sid, "") for sid in ids), deps)
-    shared = PassageIndex(deps)
-    del sketches
+    run = later or _here
+    found = (run(new_copies, store.url, {sid: keys[sid].sketch for sid in ids}, sorted(fresh))
+             if fresh else _here(list))
     progress("corpus", 2, steps)
     # every name a claim speaks of was stored as a mention (`per_source`)
     rules = code_version(*RESOLVER_CODE)
     kept_rules, previous = store.resolver_state()
     res = resolve((MentionRec(*m) for m in store.all_mentions()), definitions, corrections,
                   previous if kept_rules == rules else None, spread=spread)
+    found_now = found()
+    stored_copies = store.copies(ordered=False)
+    deps = [d for d in stored_copies if d.a not in fresh and d.b not in fresh]
+    deps += found_now
+    origins = find_origins(((sid, "") for sid in ids), deps)
+    shared = PassageIndex(deps)
     progress("corpus", 3, steps)
 
     def eid_of(sid: str, r: EntityRef) -> str:
@@ -364,6 +372,24 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     progress("corpus", 5, steps)
     if report is not None:
         _report_from_store(store, report)
+
+
+def new_copies(db: str, sketches: dict[str, bytes], fresh: list[str]) -> list[Dependence]:
+    """The copy pairs that involve a `fresh` source (`new_dependences`), reading the
+    texts it compares from the database at `db`: a job for a worker, which opens the
+    database itself rather than receiving texts it may not need."""
+    store = Store(db, migrate=False)
+    try:
+        return new_dependences({sid: Sketch.from_bytes(b) for sid, b in sketches.items()},
+                               set(fresh), store.source_texts)
+    finally:
+        store.close()
+
+
+def _here(fn: Callable[..., T], *args: object) -> Callable[[], T]:
+    """`Later` without workers: `fn(*args)` now, its result when asked."""
+    value = fn(*args)
+    return lambda: value
 
 
 def _judged_version(parents: dict[str, set[str]]) -> str:

@@ -15,7 +15,7 @@ produce the same database.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
 from accord.engine.local import LocalEngine
@@ -38,6 +38,12 @@ class Engine(Protocol):
     def spread(self, fn: Callable[[T], R], parts: Sequence[T]) -> list[R]:
         """`[fn(p) for p in parts]` in order, over the engine's workers where they are
         running. `fn` must be pure and importable: the result is the same either way."""
+        ...
+
+    def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
+        """Start `fn(*args)` on a worker, where one is running, while this process goes
+        on, and return the function that waits for its result; without workers, `fn`
+        runs here and now. `fn` must be importable and its arguments picklable."""
         ...
 
     def close(self) -> None:

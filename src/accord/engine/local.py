@@ -62,6 +62,23 @@ class LocalEngine:
             out[i] = result
         return out
 
+    def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
+        """`fn(*args)` on a worker while this process does something else (the
+        corpus-wide stage compares texts for copies there while it resolves names here);
+        with one job, here and now."""
+        if self.jobs == 1 or self._pool is None:
+            value = fn(*args)
+            return lambda: value
+        future = self._pool.submit(fn, *args)
+
+        def result() -> R:
+            try:
+                return future.result()
+            except BaseException:
+                self.close()
+                raise
+        return result
+
     def close(self) -> None:
         """Stop the workers (a later map starts new ones). Nothing is left to wait for:
         the pool's own thread reaps them while the build reports."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
 from accord.engine.unit import EngineError, Result, work
@@ -90,6 +90,17 @@ class RayEngine:
             return [fn(p) for p in parts]
         task = ray.remote(num_cpus=1, max_retries=2)(fn)
         return _get(ray, [task.remote(p) for p in parts])
+
+    def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
+        """`fn(*args)` as a Ray task while the driver goes on, when this build has a
+        Ray running; else here and now."""
+        import ray
+
+        if not ray.is_initialized():
+            value = fn(*args)
+            return lambda: value
+        ref = ray.remote(num_cpus=1, max_retries=2)(fn).remote(*args)
+        return lambda: _get(ray, [ref])[0]
 
     def close(self) -> None:
         if self._started:

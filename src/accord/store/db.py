@@ -142,7 +142,9 @@ class Store:
     `migrations/`): additive migrations are safe for readers too, so every open
     migrates, and `create=False` only refuses to make a database that is not there."""
 
-    def __init__(self, db: str, *, create: bool = True) -> None:
+    def __init__(self, db: str, *, create: bool = True, migrate: bool = True) -> None:
+        """`migrate=False` is for a helper process reading a database its build has
+        just opened (and so migrated): it skips the schema check."""
         from accord.store import migrations
 
         self.url = to_url(db)
@@ -159,7 +161,7 @@ class Store:
                     if not inspect(c).has_table("sources"):
                         raise StoreError(f"no accord database at {_safe(self.url)} "
                                          "(run `accord build` first)")
-            self.revision = migrations.upgrade(self.engine)
+            self.revision = migrations.upgrade(self.engine) if migrate else None
         except migrations.NewerSchema as e:
             self.engine.dispose()
             raise StoreError(str(e)) from None
