@@ -558,21 +558,30 @@ class Store:
                         self._by(s.entities.c.name), self._by(s.entities.c.id)))]
 
     def findings(self, kinds: Iterable[str] | None = None) -> list[Finding]:
-        claims = {cl.id: cl for cl in self.all_claims()}
+        """The findings (of these kinds) in report order, each with its claims. Only the
+        claims some finding cites are read, not the corpus's."""
         with self.engine.connect() as c:
-            members: dict[str, list[str]] = {}
-            for r in c.execute(select(s.finding_claims).order_by(
-                    self._by(s.finding_claims.c.finding_id), s.finding_claims.c.position)):
-                members.setdefault(r.finding_id, []).append(r.claim_id)
             q = select(s.findings).order_by(s.findings.c.rank, self._by(s.findings.c.entity_id),
                                             self._by(s.findings.c.property),
                                             self._by(s.findings.c.id))
             if kinds:
                 q = q.where(s.findings.c.kind.in_(list(kinds)))
+            rows = list(c.execute(q))
+            members: dict[str, list[str]] = {}
+            for chunk in _slices(sorted(r.id for r in rows)):
+                for r in c.execute(select(s.finding_claims)
+                                   .where(s.finding_claims.c.finding_id.in_(chunk))
+                                   .order_by(s.finding_claims.c.position)):
+                    members.setdefault(r.finding_id, []).append(r.claim_id)
+            claims: dict[str, Claim] = {}
+            for chunk in _slices(sorted({x for ids in members.values() for x in ids})):
+                for r in c.execute(select(*(s.claims.c[k] for k in CLAIM_COLUMNS))
+                                   .where(s.claims.c.id.in_(chunk))):
+                    claims[r.id] = claim_from_values(*r)
             return [Finding(r.id, Verdict(r.kind), r.entity_id, r.property,
                             tuple(claims[x] for x in members.get(r.id, []) if x in claims),
                             r.explanation, r.scope, r.independent_sources)
-                    for r in c.execute(q)]
+                    for r in rows]
 
 
 class CorpusUpdate:
