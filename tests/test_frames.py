@@ -447,3 +447,78 @@ def test_the_figure_of_a_slip_still_makes_its_own_statement():
 def test_a_list_that_fits_its_count_or_cannot_be_checked_is_no_slip(text):
     assert not [c for c in claims_of(text) if c.qualifier("relation") is not None
                 and c.qualifier("relation").word == "enumerate"]
+
+
+# ------------------------------------------------------------------ how many do one thing
+
+
+def _agent_claims(text):
+    return [c for c in claims_of(text) if c.property == "statement"
+            and c.qualifier("role").word.startswith("by:")]
+
+
+def test_counted_doers_in_front_of_the_verb_give_the_passive_frame_of_what_they_act_on():
+    text = "Only the three clerks who keep the old ledger of Varnholm know its code."
+    (c, *_) = [c for c in _agent_claims(text) if c.qualifier("relation").word == "keep"]
+    assert c.subject.text == "old ledger varnholm" and c.subject.label == "TOPIC"
+    assert c.qualifier("role").word == "by:clerk" and c.value.normalized == "3"
+    assert text[c.evidence.start : c.evidence.end] == c.evidence.quote
+
+
+def test_a_count_said_in_the_active_and_in_the_passive_voice_is_one_statement(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "Only the three clerks who keep the old ledger of Varnholm know its code.",
+        "b.txt": "The old ledger of Varnholm is kept by two clerks.",
+    })
+    (f,) = [f for f in found if f["kind"] == "conflict"]
+    assert f["property"] == "statement" and f["scope"] == "keep \u00b7 by:clerk"
+    assert {c["value"]["normalized"] for c in f["claims"]} == {"3", "2"}
+    assert "another value" in f["explanation"]
+
+
+def test_a_reduced_relative_counts_the_doers_of_the_noun_it_hangs_on(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "Vellmark cheese is cured with the brine mixture prepared by four monks.",
+        "b.txt": "Six monks prepare the brine mixture.",
+    })
+    (f,) = [f for f in found if f["kind"] == "conflict"]
+    assert {c["value"]["normalized"] for c in f["claims"]} == {"4", "6"}
+
+
+@pytest.mark.parametrize("b", [
+    "The old ledger of Varnholm is kept by two scribes.",        # other doers
+    "The old ledger of Varnholm is read by two clerks.",         # another act
+    "The old ledger of Varnholm is kept by three clerks.",       # the same figure
+])
+def test_other_doers_another_act_or_the_same_figure_is_no_conflict(tmp_path, b):
+    found = findings(tmp_path, {
+        "a.txt": "Only the three clerks who keep the old ledger of Varnholm know its code.",
+        "b.txt": b,
+    })
+    assert not [f for f in found if f["kind"] == "conflict"]
+
+
+def test_counts_of_doers_at_two_stated_times_are_no_conflict(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "In 1990 three clerks kept the old ledger of Varnholm.",
+        "b.txt": "In 2004 the old ledger of Varnholm was kept by two clerks.",
+    })
+    assert not [f for f in found if f["kind"] == "conflict"]
+
+
+@pytest.mark.parametrize("text", [
+    "The clerks who keep the old ledger of Varnholm know its code.",   # doers not counted
+    "One clerk keeps the old ledger of Varnholm.",                     # no plural count
+    "Three clerks of Varnholm were sent home.",                        # nothing acted on
+    "Three clerks of Varnholm slept.",
+])
+def test_no_agent_count_without_counted_doers_and_what_they_act_on(text):
+    assert not _agent_claims(text)
+
+
+def test_two_counts_of_doers_by_measure_units_still_need_shared_context(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "The old canal of Varnholm was lengthened by two kilometres.",
+        "b.txt": "The old canal of Varnholm was lengthened by five kilometres.",
+    })
+    assert not [f for f in found if f["kind"] == "conflict"]

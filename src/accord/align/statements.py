@@ -20,7 +20,10 @@ their words, so they are compared only where that is safe:
   and hues that sit side by side (pink and red) are read as one description;
   what someone works as at a stated time (both clauses dated, the dates
   overlapping) needs the verb alone, since "works as a surveyor in 1990" is the
-  person's occupation then, where "played at A" is one of many places;
+  person's occupation then, where "played at A" is one of many places; how
+  many do one thing to one thing ("kept by two clerks" / "three clerks keep it",
+  `accord.extract.agents`) needs the verb alone too: the doers of one act on
+  one thing are one number, however short the clause that counts them;
 - two statements of different times are both true: a clause's own time, or else
   the date of its source ("currently has a value of ..." in two reports of
   different days).
@@ -41,6 +44,7 @@ from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from accord.align.compare import Relation, copied_note, describe, relate
+from accord.annotate.quantity import is_measure_unit
 from accord.extract.conversions import CONVERSION, ENUMERATION
 from accord.extract.statements import STATEMENT, polarity, subject_key
 from accord.model import Claim, Finding, Quantity, Term, TimeValue, Value, Verdict
@@ -48,7 +52,7 @@ from accord.model import Claim, Finding, Quantity, Term, TimeValue, Value, Verdi
 ALIGNED = 0.75  # overlap coefficient of the two contexts
 # shared context words a value conflict needs, by kind of value; None: never by value
 SHARED_FOR: dict[str, int | None] = {"once": 1, "time": None, "quantity": 2, "name": 3,
-                                     "colour": 0, "occupation": 1}
+                                     "colour": 0, "occupation": 1, "agents": 1}
 # verbs whose "as" argument is what the subject works as: "works as", "was employed as"
 OCCUPATION_VERBS = frozenset({"work", "employ"})
 SAME_NAME = 88  # token-set similarity of two phrases read as one name
@@ -127,6 +131,9 @@ def _kind(c: Claim) -> str:
         once = _q(c, "voice") == "passive" and c.subject.label not in ("PER", "")
         return "once" if once else "time"
     if isinstance(c.value, Quantity):
+        role = _q(c, "role")
+        if role.startswith("by:") and c.value.unit and not is_measure_unit(c.value.unit):
+            return "agents"  # "by two clerks", not "by 5 km" nor "by 5 %"
         return "quantity"
     if (isinstance(c.value, Term) and _q(c, "role") == "attr" and c.subject.label != "PER"
             and hues(c.value)):
