@@ -5,7 +5,9 @@ noun that begins ("production of X began in T") or runs between two dates ("X
 production: T1 – T2"), a "Label of X: value" line, a distance from a place, a
 dimension adjective with its measure, a rank ("the fifth largest city by area"),
 a fact box run into one line ("X details: Distance:<tab>412 km, ..."), a count
-and the names listed after its colon.
+and the names listed after its colon, counted doers in either voice ("three
+clerks keep it" / "kept by two clerks"), a duration and the years it runs
+between.
 Every sentence here is made up; the people, places and things are fictional.
 """
 
@@ -522,3 +524,40 @@ def test_two_counts_of_doers_by_measure_units_still_need_shared_context(tmp_path
         "b.txt": "The old canal of Varnholm was lengthened by five kilometres.",
     })
     assert not [f for f in found if f["kind"] == "conflict"]
+
+
+# ------------------------------------------------------------------ a duration and its years
+
+
+def test_a_duration_that_does_not_fit_the_years_it_runs_between_is_a_self_contradiction(
+        tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "After them the house of Orvel ruled the valley for 52 years from 910 to 880 BC.",
+    })
+    (f,) = [f for f in found if f["kind"] == "conflict"]
+    assert f["scope"] == "span \u00b7 duration"
+    assert {c["value"]["normalized"] for c in f["claims"]} == {"52", "30"}
+    assert "contradicts itself" in f["explanation"] and "910 to 880 BC" in f["explanation"]
+    assert all(c["quote"].startswith("After them the house of Orvel") for c in f["claims"])
+
+
+def test_a_duration_with_its_years_in_brackets_is_checked_the_same_way():
+    claims = claims_of("The Orvel mill ran for 31 years (1810–1850) on the west bank.")
+    got = [c for c in claims if c.qualifier("relation") is not None
+           and c.qualifier("relation").word == "span"]
+    assert sorted(c.value.low for c in got) == [31, 40]
+
+
+@pytest.mark.parametrize("text", [
+    "The house of Orvel ruled the valley for 40 years, from 1310 to 1350.",   # fits
+    "The house of Orvel ruled the valley for 41 years, from 1310 to 1350.",   # both end years
+    "The house of Orvel ruled the valley for 30 years from 910 to 880 BC.",   # counts down
+    "The Orvel guild met for 19 years from 10 BC to 10 AD.",                  # across the era
+    "The house of Orvel ruled the valley for four years between 1310 and 1350.",  # a window
+    "The house of Orvel ruled the valley for about 52 years from 1310 to 1350.",  # loose
+    "The house of Orvel ruled the valley for 52 years from 1310.",            # no end year
+    "The house of Orvel ruled the valley for 52 years; from 1310 to 1350 it paid tribute.",
+])
+def test_a_duration_that_fits_or_is_no_stretch_between_two_years_is_no_slip(text):
+    assert not [c for c in claims_of(text) if c.qualifier("relation") is not None
+                and c.qualifier("relation").word == "span"]

@@ -46,6 +46,7 @@ from unidecode import unidecode
 from accord.align.compare import Relation, copied_note, describe, relate
 from accord.annotate.quantity import is_measure_unit
 from accord.extract.conversions import CONVERSION, ENUMERATION
+from accord.extract.durations import DURATION
 from accord.extract.statements import STATEMENT, polarity, subject_key
 from accord.model import Claim, Finding, Quantity, Term, TimeValue, Value, Verdict
 
@@ -193,7 +194,7 @@ def statement_findings(claims: Iterable[Claim],
     for c in claims:
         if c.property != STATEMENT:
             continue
-        if _q(c, "relation") in (CONVERSION, ENUMERATION):
+        if _q(c, "relation") in (CONVERSION, ENUMERATION, DURATION):
             slips[(c.source_id, c.evidence.start, _q(c, "pair"))].append(c)
             continue
         subject = subject_key(c)
@@ -250,10 +251,14 @@ def statement_findings(claims: Iterable[Claim],
     return sorted(found, key=lambda f: f.id)
 
 
+SLIP_SCOPE = {ENUMERATION: "count", DURATION: "duration"}
+
+
 def _slip_finding(pair: list[Claim]) -> Finding | None:
-    """A measure and its bracketed conversion, or a count and its list, that disagree
-    (`accord.extract.conversions` found them): the source contradicts itself within
-    one phrase."""
+    """A measure and its bracketed conversion, a count and its list, or a duration and
+    the years it runs between, that disagree (`accord.extract.conversions`,
+    `accord.extract.lists`, `accord.extract.durations` found them): the source
+    contradicts itself within one phrase."""
     stated = next((c for c in pair if _q(c, "role") == "stated"), None)
     converted = next((c for c in pair if _q(c, "role") == "converted"), None)
     if stated is None or converted is None:
@@ -265,13 +270,16 @@ def _slip_finding(pair: list[Claim]) -> Finding | None:
     if relation == ENUMERATION:
         why = (f"One source contradicts itself: it counts {describe(stated.value)} "
                f"but lists {converted.value.normalized}: {describe(converted.value)}.")
+    elif relation == DURATION:
+        why = (f"One source contradicts itself: it says {stated.value.normalized} years, "
+               f"but {converted.value.text} is {converted.value.normalized} years.")
     else:
         why = (f"One source contradicts itself: {describe(stated.value)} is "
                f"{describe(expected) if expected is not None else 'another figure'}, "
                f"but the conversion it gives in brackets is {describe(converted.value)}.")
     return Finding(
         id=_finding_id(key, part), kind=Verdict.CONFLICT, subject_id=key[0], property=STATEMENT,
-        claims=part, scope=f"{relation} \u00b7 {'count' if relation == ENUMERATION else 'measure'}",
+        claims=part, scope=f"{relation} \u00b7 {SLIP_SCOPE.get(relation, 'measure')}",
         explanation=why, independent_sources=1)
 
 

@@ -27,6 +27,7 @@ from accord.extract.coref import (
     token_mentions,
 )
 from accord.extract.dimensions import dimension_claims, distance_claims
+from accord.extract.durations import duration_claims
 from accord.extract.lifespan import lifespan_claims
 from accord.extract.lists import list_claims
 from accord.extract.manner import find_manners
@@ -738,6 +739,8 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                                  doc.times, make))
         subject = sentence_subject(sdoc, sent)
         here.extend(conversion_claims(
+            source.text, sent, parsed.tokens[sent.first : sent.last], subject, make, doc.lang))
+        here.extend(duration_claims(
             source.text, sent, parsed.tokens[sent.first : sent.last], subject, make, doc.lang))
         following = parsed.sentences[k + 1] if k + 1 < len(parsed.sentences) else None
         here.extend(list_claims(source.text, sent, parsed.tokens, subject, make, doc.lang,
