@@ -5,7 +5,9 @@ noun that begins ("production of X began in T") or runs between two dates ("X
 production: T1 – T2"), a "Label of X: value" line, a distance from a place, a
 dimension adjective with its measure, a rank ("the fifth largest city by area"),
 a fact box run into one line ("X details: Distance:<tab>412 km, ..."), a count
-and the names listed after its colon.
+and the names listed after its colon, counted doers in either voice ("three
+clerks keep it" / "kept by two clerks"), a duration and the years it runs
+between.
 Every sentence here is made up; the people, places and things are fictional.
 """
 
@@ -447,3 +449,115 @@ def test_the_figure_of_a_slip_still_makes_its_own_statement():
 def test_a_list_that_fits_its_count_or_cannot_be_checked_is_no_slip(text):
     assert not [c for c in claims_of(text) if c.qualifier("relation") is not None
                 and c.qualifier("relation").word == "enumerate"]
+
+
+# ------------------------------------------------------------------ how many do one thing
+
+
+def _agent_claims(text):
+    return [c for c in claims_of(text) if c.property == "statement"
+            and c.qualifier("role").word.startswith("by:")]
+
+
+def test_counted_doers_in_front_of_the_verb_give_the_passive_frame_of_what_they_act_on():
+    text = "Only the three clerks who keep the old ledger of Varnholm know its code."
+    (c, *_) = [c for c in _agent_claims(text) if c.qualifier("relation").word == "keep"]
+    assert c.subject.text == "old ledger varnholm" and c.subject.label == "TOPIC"
+    assert c.qualifier("role").word == "by:clerk" and c.value.normalized == "3"
+    assert text[c.evidence.start : c.evidence.end] == c.evidence.quote
+
+
+def test_a_count_said_in_the_active_and_in_the_passive_voice_is_one_statement(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "Only the three clerks who keep the old ledger of Varnholm know its code.",
+        "b.txt": "The old ledger of Varnholm is kept by two clerks.",
+    })
+    (f,) = [f for f in found if f["kind"] == "conflict"]
+    assert f["property"] == "statement" and f["scope"] == "keep \u00b7 by:clerk"
+    assert {c["value"]["normalized"] for c in f["claims"]} == {"3", "2"}
+    assert "another value" in f["explanation"]
+
+
+def test_a_reduced_relative_counts_the_doers_of_the_noun_it_hangs_on(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "Vellmark cheese is cured with the brine mixture prepared by four monks.",
+        "b.txt": "Six monks prepare the brine mixture.",
+    })
+    (f,) = [f for f in found if f["kind"] == "conflict"]
+    assert {c["value"]["normalized"] for c in f["claims"]} == {"4", "6"}
+
+
+@pytest.mark.parametrize("b", [
+    "The old ledger of Varnholm is kept by two scribes.",        # other doers
+    "The old ledger of Varnholm is read by two clerks.",         # another act
+    "The old ledger of Varnholm is kept by three clerks.",       # the same figure
+])
+def test_other_doers_another_act_or_the_same_figure_is_no_conflict(tmp_path, b):
+    found = findings(tmp_path, {
+        "a.txt": "Only the three clerks who keep the old ledger of Varnholm know its code.",
+        "b.txt": b,
+    })
+    assert not [f for f in found if f["kind"] == "conflict"]
+
+
+def test_counts_of_doers_at_two_stated_times_are_no_conflict(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "In 1990 three clerks kept the old ledger of Varnholm.",
+        "b.txt": "In 2004 the old ledger of Varnholm was kept by two clerks.",
+    })
+    assert not [f for f in found if f["kind"] == "conflict"]
+
+
+@pytest.mark.parametrize("text", [
+    "The clerks who keep the old ledger of Varnholm know its code.",   # doers not counted
+    "One clerk keeps the old ledger of Varnholm.",                     # no plural count
+    "Three clerks of Varnholm were sent home.",                        # nothing acted on
+    "Three clerks of Varnholm slept.",
+])
+def test_no_agent_count_without_counted_doers_and_what_they_act_on(text):
+    assert not _agent_claims(text)
+
+
+def test_two_counts_of_doers_by_measure_units_still_need_shared_context(tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "The old canal of Varnholm was lengthened by two kilometres.",
+        "b.txt": "The old canal of Varnholm was lengthened by five kilometres.",
+    })
+    assert not [f for f in found if f["kind"] == "conflict"]
+
+
+# ------------------------------------------------------------------ a duration and its years
+
+
+def test_a_duration_that_does_not_fit_the_years_it_runs_between_is_a_self_contradiction(
+        tmp_path):
+    found = findings(tmp_path, {
+        "a.txt": "After them the house of Orvel ruled the valley for 52 years from 910 to 880 BC.",
+    })
+    (f,) = [f for f in found if f["kind"] == "conflict"]
+    assert f["scope"] == "span \u00b7 duration"
+    assert {c["value"]["normalized"] for c in f["claims"]} == {"52", "30"}
+    assert "contradicts itself" in f["explanation"] and "910 to 880 BC" in f["explanation"]
+    assert all(c["quote"].startswith("After them the house of Orvel") for c in f["claims"])
+
+
+def test_a_duration_with_its_years_in_brackets_is_checked_the_same_way():
+    claims = claims_of("The Orvel mill ran for 31 years (1810–1850) on the west bank.")
+    got = [c for c in claims if c.qualifier("relation") is not None
+           and c.qualifier("relation").word == "span"]
+    assert sorted(c.value.low for c in got) == [31, 40]
+
+
+@pytest.mark.parametrize("text", [
+    "The house of Orvel ruled the valley for 40 years, from 1310 to 1350.",   # fits
+    "The house of Orvel ruled the valley for 41 years, from 1310 to 1350.",   # both end years
+    "The house of Orvel ruled the valley for 30 years from 910 to 880 BC.",   # counts down
+    "The Orvel guild met for 19 years from 10 BC to 10 AD.",                  # across the era
+    "The house of Orvel ruled the valley for four years between 1310 and 1350.",  # a window
+    "The house of Orvel ruled the valley for about 52 years from 1310 to 1350.",  # loose
+    "The house of Orvel ruled the valley for 52 years from 1310.",            # no end year
+    "The house of Orvel ruled the valley for 52 years; from 1310 to 1350 it paid tribute.",
+])
+def test_a_duration_that_fits_or_is_no_stretch_between_two_years_is_no_slip(text):
+    assert not [c for c in claims_of(text) if c.qualifier("relation") is not None
+                and c.qualifier("relation").word == "span"]

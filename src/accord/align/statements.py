@@ -20,7 +20,10 @@ their words, so they are compared only where that is safe:
   and hues that sit side by side (pink and red) are read as one description;
   what someone works as at a stated time (both clauses dated, the dates
   overlapping) needs the verb alone, since "works as a surveyor in 1990" is the
-  person's occupation then, where "played at A" is one of many places;
+  person's occupation then, where "played at A" is one of many places; how
+  many do one thing to one thing ("kept by two clerks" / "three clerks keep it",
+  `accord.extract.agents`) needs the verb alone too: the doers of one act on
+  one thing are one number, however short the clause that counts them;
 - two statements of different times are both true: a clause's own time, or else
   the date of its source ("currently has a value of ..." in two reports of
   different days).
@@ -41,14 +44,16 @@ from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from accord.align.compare import Relation, copied_note, describe, relate
+from accord.annotate.quantity import is_measure_unit
 from accord.extract.conversions import CONVERSION, ENUMERATION
+from accord.extract.durations import DURATION
 from accord.extract.statements import STATEMENT, polarity, subject_key
 from accord.model import Claim, Finding, Quantity, Term, TimeValue, Value, Verdict
 
 ALIGNED = 0.75  # overlap coefficient of the two contexts
 # shared context words a value conflict needs, by kind of value; None: never by value
 SHARED_FOR: dict[str, int | None] = {"once": 1, "time": None, "quantity": 2, "name": 3,
-                                     "colour": 0, "occupation": 1}
+                                     "colour": 0, "occupation": 1, "agents": 1}
 # verbs whose "as" argument is what the subject works as: "works as", "was employed as"
 OCCUPATION_VERBS = frozenset({"work", "employ"})
 SAME_NAME = 88  # token-set similarity of two phrases read as one name
@@ -127,6 +132,9 @@ def _kind(c: Claim) -> str:
         once = _q(c, "voice") == "passive" and c.subject.label not in ("PER", "")
         return "once" if once else "time"
     if isinstance(c.value, Quantity):
+        role = _q(c, "role")
+        if role.startswith("by:") and c.value.unit and not is_measure_unit(c.value.unit):
+            return "agents"  # "by two clerks", not "by 5 km" nor "by 5 %"
         return "quantity"
     if (isinstance(c.value, Term) and _q(c, "role") == "attr" and c.subject.label != "PER"
             and hues(c.value)):
@@ -186,7 +194,7 @@ def statement_findings(claims: Iterable[Claim],
     for c in claims:
         if c.property != STATEMENT:
             continue
-        if _q(c, "relation") in (CONVERSION, ENUMERATION):
+        if _q(c, "relation") in (CONVERSION, ENUMERATION, DURATION):
             slips[(c.source_id, c.evidence.start, _q(c, "pair"))].append(c)
             continue
         subject = subject_key(c)
@@ -243,10 +251,14 @@ def statement_findings(claims: Iterable[Claim],
     return sorted(found, key=lambda f: f.id)
 
 
+SLIP_SCOPE = {ENUMERATION: "count", DURATION: "duration"}
+
+
 def _slip_finding(pair: list[Claim]) -> Finding | None:
-    """A measure and its bracketed conversion, or a count and its list, that disagree
-    (`accord.extract.conversions` found them): the source contradicts itself within
-    one phrase."""
+    """A measure and its bracketed conversion, a count and its list, or a duration and
+    the years it runs between, that disagree (`accord.extract.conversions`,
+    `accord.extract.lists`, `accord.extract.durations` found them): the source
+    contradicts itself within one phrase."""
     stated = next((c for c in pair if _q(c, "role") == "stated"), None)
     converted = next((c for c in pair if _q(c, "role") == "converted"), None)
     if stated is None or converted is None:
@@ -258,13 +270,16 @@ def _slip_finding(pair: list[Claim]) -> Finding | None:
     if relation == ENUMERATION:
         why = (f"One source contradicts itself: it counts {describe(stated.value)} "
                f"but lists {converted.value.normalized}: {describe(converted.value)}.")
+    elif relation == DURATION:
+        why = (f"One source contradicts itself: it says {stated.value.normalized} years, "
+               f"but {converted.value.text} is {converted.value.normalized} years.")
     else:
         why = (f"One source contradicts itself: {describe(stated.value)} is "
                f"{describe(expected) if expected is not None else 'another figure'}, "
                f"but the conversion it gives in brackets is {describe(converted.value)}.")
     return Finding(
         id=_finding_id(key, part), kind=Verdict.CONFLICT, subject_id=key[0], property=STATEMENT,
-        claims=part, scope=f"{relation} \u00b7 {'count' if relation == ENUMERATION else 'measure'}",
+        claims=part, scope=f"{relation} \u00b7 {SLIP_SCOPE.get(relation, 'measure')}",
         explanation=why, independent_sources=1)
 
 

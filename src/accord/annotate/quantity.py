@@ -254,6 +254,13 @@ _UNIT_MAP: Final[dict[str, str]] = {
 }
 _MEASURE_UNITS = frozenset(v for v in _UNIT_MAP.values() if v != "человек")
 
+
+def is_measure_unit(unit: str) -> bool:
+    """Whether a quantity's unit is a unit of measure ("km", "kg", "%") rather than a
+    counted noun ("monk", "town"): "by 5 km" measures, "by two monks" counts."""
+    return unit in _MEASURE_UNITS or _UNIT_MAP.get(unit) in _MEASURE_UNITS or not unit.isalpha()
+
+
 _EN_STOP = _wordset(
     """a an the this that these those and or but nor of in on at by for with from to into onto
     upon over under about after before during since until till between among through against

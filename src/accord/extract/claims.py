@@ -14,6 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from accord.annotate.parse import Parsed, Sentence, Token
+from accord.extract.agents import agent_count_claims
 from accord.extract.areas import area_claims
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
 from accord.extract.boxes import inline_box_claims
@@ -26,6 +27,7 @@ from accord.extract.coref import (
     token_mentions,
 )
 from accord.extract.dimensions import dimension_claims, distance_claims
+from accord.extract.durations import duration_claims
 from accord.extract.lifespan import lifespan_claims
 from accord.extract.lists import list_claims
 from accord.extract.manner import find_manners
@@ -724,6 +726,7 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
             lambda snt, owner, prop, value, tok: _make(doc, snt, owner, prop, value, [], tok)))
         typed = [c.value for c in here if c.property not in ("event", STATEMENT)]
         here.extend(statement_claims(sdoc, sent, owned.__contains__, make, typed.__contains__))
+        here.extend(agent_count_claims(sdoc, sent, owned.__contains__, make))
         here.extend(distance_claims(source.text, sent, parsed.tokens, doc.quantities,
                                     parsed.mentions, partial(_subject_of, doc), make))
         here.extend(dimension_claims(source.text, sent, parsed.tokens, doc.quantities,
@@ -736,6 +739,8 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
                                  doc.times, make))
         subject = sentence_subject(sdoc, sent)
         here.extend(conversion_claims(
+            source.text, sent, parsed.tokens[sent.first : sent.last], subject, make, doc.lang))
+        here.extend(duration_claims(
             source.text, sent, parsed.tokens[sent.first : sent.last], subject, make, doc.lang))
         following = parsed.sentences[k + 1] if k + 1 < len(parsed.sentences) else None
         here.extend(list_claims(source.text, sent, parsed.tokens, subject, make, doc.lang,
