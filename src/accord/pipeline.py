@@ -19,7 +19,6 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
 
 from accord.align.compare import PlaceIndex
 from accord.align.findings import filing_key, findings_of_key
@@ -27,6 +26,7 @@ from accord.align.independence import Dependence, PassageIndex, Sketch, new_depe
 from accord.align.independence import origins as find_origins
 from accord.engine import Engine, LocalEngine
 from accord.engine.batching import UNKNOWN_SIZE
+from accord.engine.local import run_now
 from accord.fingerprint import code_version
 from accord.ingest import IngestError, InputRef, discover, read_source
 from accord.model import Claim, EntityRef
@@ -64,7 +64,6 @@ class BuildReport:
 
 
 Progress = Callable[[str, int, int], None]
-T = TypeVar("T")
 # starts `fn(*args)` (on a worker where one runs) and returns what waits for its result
 Later = Callable[..., Callable[[], object]]
 
@@ -300,9 +299,9 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     # while this process resolves; without, it goes first here: comparing texts is
     # the stage's largest passing need of memory, and the names are not loaded yet.
     fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
-    run = later or _here
+    run = later or run_now
     found = (run(new_copies, store.url, {sid: keys[sid].sketch for sid in ids}, sorted(fresh))
-             if fresh else _here(list))
+             if fresh else run_now(list))
     progress("corpus", 2, steps)
     # every name a claim speaks of was stored as a mention (`per_source`)
     rules = code_version(*RESOLVER_CODE)
@@ -384,12 +383,6 @@ def new_copies(db: str, sketches: dict[str, bytes], fresh: list[str]) -> list[De
                                set(fresh), store.source_texts)
     finally:
         store.close()
-
-
-def _here(fn: Callable[..., T], *args: object) -> Callable[[], T]:
-    """`Later` without workers: `fn(*args)` now, its result when asked."""
-    value = fn(*args)
-    return lambda: value
 
 
 def _judged_version(parents: dict[str, set[str]]) -> str:

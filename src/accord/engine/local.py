@@ -67,8 +67,7 @@ class LocalEngine:
         corpus-wide stage compares texts for copies there while it resolves names here);
         with one job, here and now."""
         if self.jobs == 1 or self._pool is None:
-            value = fn(*args)
-            return lambda: value
+            return run_now(fn, *args)
         future = self._pool.submit(fn, *args)
 
         def result() -> R:
@@ -117,6 +116,12 @@ class LocalEngine:
         except BaseException:
             self.close()  # a failed or abandoned run leaves no worker behind
             raise
+
+
+def run_now(fn: Callable[..., R], *args: Any) -> Callable[[], R]:
+    """`later` without workers: `fn(*args)` here and now, its result when asked."""
+    value = fn(*args)
+    return lambda: value
 
 
 def die_with_parent() -> None:

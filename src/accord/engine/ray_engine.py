@@ -21,6 +21,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
+from accord.engine.local import run_now
 from accord.engine.unit import EngineError, Result, work
 
 if TYPE_CHECKING:
@@ -97,8 +98,7 @@ class RayEngine:
         import ray
 
         if not ray.is_initialized():
-            value = fn(*args)
-            return lambda: value
+            return run_now(fn, *args)
         ref = ray.remote(num_cpus=1, max_retries=2)(fn).remote(*args)
         return lambda: _get(ray, [ref])[0]
 

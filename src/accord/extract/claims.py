@@ -738,10 +738,9 @@ def extract_claims(source: Source, parsed: Parsed, times: Iterable[TimeMention],
         here.extend(phase_claims(source.text, sent, parsed.tokens, doc.kids, parsed.mentions,
                                  doc.times, make))
         subject = sentence_subject(sdoc, sent)
-        here.extend(conversion_claims(
-            source.text, sent, parsed.tokens[sent.first : sent.last], subject, make, doc.lang))
-        here.extend(duration_claims(
-            source.text, sent, parsed.tokens[sent.first : sent.last], subject, make, doc.lang))
+        toks = parsed.tokens[sent.first : sent.last]
+        here.extend(conversion_claims(source.text, sent, toks, subject, make, doc.lang))
+        here.extend(duration_claims(source.text, sent, toks, subject, make, doc.lang))
         following = parsed.sentences[k + 1] if k + 1 < len(parsed.sentences) else None
         here.extend(list_claims(source.text, sent, parsed.tokens, subject, make, doc.lang,
                                 following))

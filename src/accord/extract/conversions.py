@@ -202,9 +202,21 @@ def conversion_claims(text: str, sent: Sentence, tokens: list[Token], subject: M
         subj = subject or Mention(a, b, text[a:b], "TOPIC")
         expected = Quantity(slip.expected, slip.expected, slip.converted.unit,
                             text=f"{slip.expected:g} {slip.converted.unit}")
-        for role, value in (("stated", slip.stated), ("converted", slip.converted)):
-            quals = [("relation", Term(relation, "")), ("role", Term(role, role)),
-                     ("pair", Term(str(k), "")), ("expected", expected),
-                     ("polarity", Term("positive", ""))]
-            out.append(make(sent, subj, STATEMENT, value, quals, at[0]))
+        out += slip_claims(make, sent, subj, relation, str(k), slip.stated, slip.converted,
+                           expected, at[0])
+    return out
+
+
+def slip_claims(make: MakeClaim, sent: Sentence, subject: Mention, relation: str, pair: str,
+                stated: Quantity, converted: Quantity, expected: Quantity, at: Token
+                ) -> list[Claim]:
+    """The two claims of one figure stated twice in one source (a measure and its
+    conversion, a count and its list, a duration and its years), tied by `relation`
+    and `pair`, that the aligner reports as the source contradicting itself."""
+    out = []
+    for role, value in (("stated", stated), ("converted", converted)):
+        quals = [("relation", Term(relation, "")), ("role", Term(role, role)),
+                 ("pair", Term(pair, "")), ("expected", expected),
+                 ("polarity", Term("positive", ""))]
+        out.append(make(sent, subject, STATEMENT, value, quals, at))
     return out

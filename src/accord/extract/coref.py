@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from accord.annotate.parse import Parsed, Token
 from accord.model import Mention
+from accord.names import lexicon
 
 SINGULAR_PERSON_PRONOUNS = frozenset(
     {"he", "him", "his", "himself", "she", "her", "hers", "herself",
@@ -141,8 +142,6 @@ def _mention_dep(parsed: Parsed, index: dict[int, Mention], m: Mention, tok: Tok
 def _person_shaped(name: str) -> bool:
     """Two to four capitalised words of letters, none a word organisations are named
     with ("Kestrel Motors", "Vell Party"): a name that may be a person's."""
-    from accord.names import lexicon
-
     words = name.split()
     if not 2 <= len(words) <= 4:
         return False

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 
 from accord.annotate.parse import Sentence, Token
-from accord.extract.conversions import figure_value
-from accord.extract.statements import STATEMENT, MakeClaim
-from accord.model import Claim, Mention, Quantity, Term
+from accord.extract.conversions import figure_value, slip_claims
+from accord.extract.statements import MakeClaim
+from accord.model import Claim, Mention, Quantity
 
 DURATION = "span"  # the relation of the two claims of a duration and its interval
 SLACK_YEARS = 1  # counting both end years of "from Y1 to Y2"
@@ -83,9 +83,6 @@ def duration_claims(text: str, sent: Sentence, tokens: list[Token], subject: Men
         spanned = Quantity(apart, apart, "year", text=years)
         subj = subject or Mention(a, sent.start + m.end(), text[a : sent.start + m.end()],
                                   "TOPIC")
-        for role, value in (("stated", stated), ("converted", spanned)):
-            quals = [("relation", Term(DURATION, "")), ("role", Term(role, role)),
-                     ("pair", Term(f"span {k}", "")), ("expected", spanned),
-                     ("polarity", Term("positive", ""))]
-            out.append(make(sent, subj, STATEMENT, value, quals, at[0]))
+        out += slip_claims(make, sent, subj, DURATION, f"span {k}", stated, spanned, spanned,
+                           at[0])
     return out

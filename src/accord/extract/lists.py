@@ -31,9 +31,9 @@ import re
 from collections.abc import Sequence
 
 from accord.annotate.parse import Sentence, Token
-from accord.extract.conversions import ENUMERATION, figure_value
-from accord.extract.statements import STATEMENT, MakeClaim
-from accord.model import Claim, Mention, Quantity, Term
+from accord.extract.conversions import ENUMERATION, figure_value, slip_claims
+from accord.extract.statements import MakeClaim
+from accord.model import Claim, Mention, Quantity
 
 MAX_ITEM_WORDS = 8
 MAX_COUNT = 30
@@ -116,10 +116,5 @@ def list_claims(text: str, sent: Sentence, tokens: Sequence[Token], subject: Men
     noun = tokens[tok.head].text.lower()
     stated = Quantity(n, n, noun, text=tok.text)
     listed = Quantity(len(items), len(items), noun, text=text[a:b])
-    out = []
-    for role, value in (("stated", stated), ("converted", listed)):
-        quals = [("relation", Term(ENUMERATION, "")), ("role", Term(role, role)),
-                 ("pair", Term(f"list {tok.i}", "")), ("expected", listed),
-                 ("polarity", Term("positive", ""))]
-        out.append(make(sent, subj, STATEMENT, value, quals, tok))
-    return out
+    return slip_claims(make, sent, subj, ENUMERATION, f"list {tok.i}", stated, listed, listed,
+                       tok)
