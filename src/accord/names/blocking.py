@@ -4,6 +4,7 @@ A resolver cannot compare every pair of N names. Each name gets a few keys per
 word, chosen so that the variations `compare_names` accepts keep at least one key:
 a word's first and last three letters of its spelling key (one edit cannot touch
 both in a long word), first two letters plus the last (one edit in a short word),
+in a word of four letters its first letter and its last two (an edit of the second),
 its first consonants (vowel variants), its consonants sorted (transpositions), and
 for organisations every acronym of the name. Initials and numbers alone are never
 keys: "A." or "2nd" would block everything together.
@@ -14,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .acronyms import acronyms_of
+from .forms import Tok
 from .parse import norm_kind, profile
 from .translit import skeleton
 
@@ -26,7 +28,23 @@ def _word_keys(key: str) -> set[str]:
     out |= {"p:" + key[:3], "s:" + key[-3:]}  # a short word is also the start of a glued one
     if len(key) > 3:
         out.add("e:" + key[:2] + key[-1])
+    if len(key) == 4:  # an edit of its second letter changes every key above
+        out.add("f:" + key[0] + key[2:])
     return out
+
+
+@lru_cache(maxsize=65536)
+def _spelling_keys(spellings: tuple[str, ...]) -> frozenset[str]:
+    out: set[str] = set()
+    for k in spellings:
+        out |= _word_keys(k)
+    return frozenset(out)
+
+
+def word_keys(t: Tok) -> frozenset[str]:
+    """The keys of one word of a name: two words that `compare` can find alike (by
+    spelling key, inflection, or a few edits) share one of them."""
+    return _spelling_keys(t.keys + t.lemma_keys)
 
 
 @lru_cache(maxsize=65536)
@@ -39,8 +57,7 @@ def blocking_keys(text: str, kind: str = "PER") -> frozenset[str]:
             continue
         if t.cjk:
             keys.add("c:" + t.raw)
-        for k in t.keys + t.lemma_keys:
-            keys |= _word_keys(k)
+        keys |= word_keys(t)
     if norm_kind(kind) != "PER":
         keys |= {"a:" + a.lower() for a in acronyms_of(text)}
         if len(p.parts) > 1:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from .acronyms import acronyms_of
+from .blocking import word_keys
 from .forms import Match, Tok
 from .parse import Profile, merged_tok, norm_kind, profile
 from .translit import skeleton
@@ -302,6 +303,33 @@ def _single_acronym(p: Profile) -> str:
     return ""
 
 
+def _a_word_is_stranded(A: tuple[Tok, ...], B: tuple[Tok, ...]) -> bool:
+    """Must a word of one name stay without a partner in the other? A word that shares
+    no blocking key with any word of the other name (the keys are made so that words
+    `token_sim` finds alike share one) can still be glued: a run of two or three words
+    written as one ("Blue Star" / "Bluestar") shares the first letters of its first
+    word and the last of its last, but an inner word of three need not share any.
+    So such a word at either end of its name, or such words in both names, leave a
+    word unaligned; and every word of an organisation's name must find its partner.
+    Checking keys is much cheaper than aligning, and most pairs a block gives fail
+    here ("Red Army" / "Blue Army" share a block only through "Army"). Acronyms,
+    numbers, initials and Han syllables are compared by other means, and a word of
+    three letters can differ by one edit in every key ("Ret" / "Red"): then no
+    verdict here."""
+    if any(t.acr or t.cjk or t.num is not None or t.role == "initial" for t in (*A, *B)):
+        return False
+    ka, kb = [word_keys(t) for t in A], [word_keys(t) for t in B]
+    all_a, all_b = frozenset().union(*ka), frozenset().union(*kb)
+    lost_a = [i for i, (t, k) in enumerate(zip(A, ka, strict=True)) if not k & all_b and not _short(t)]
+    lost_b = [i for i, (t, k) in enumerate(zip(B, kb, strict=True)) if not k & all_a and not _short(t)]
+    at_end = any(i in (0, len(A) - 1) for i in lost_a) or any(i in (0, len(B) - 1) for i in lost_b)
+    return at_end or bool(lost_a and lost_b)
+
+
+def _short(t: Tok) -> bool:
+    return any(len(k) <= 3 for k in (*t.keys, *t.lemma_keys))
+
+
 def _compare_org(pa: Profile, pb: Profile, verdict_only: bool = False) -> Match:
     """With `verdict_only`, a name that is not the same may get a different rule and
     score than in full (it is only known not to be the same), for speed."""
@@ -316,6 +344,8 @@ def _compare_org(pa: Profile, pb: Profile, verdict_only: bool = False) -> Match:
             if acr in acronyms_of(long_.text) or acr.lower() == "".join(t.text[:1] for t in long_.parts):
                 return Match(True, 0.8, "acronym")
             return Match(False, 0.1, "acronym mismatch")
+    if verdict_only and _a_word_is_stranded(A, B):
+        return Match(False, 0.0, "no partner for a word")
     pairs, ua, ub = align(A, B, False, pa.toks, pb.toks, whole=verdict_only)
     UA = [A[i] for i in sorted(ua)]
     UB = [B[j] for j in sorted(ub)]
