@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from accord.caseless import Caseless
+
 __all__ = ["MANNERS", "EXECUTION_METHODS", "compatible", "find_manners", "is_specific",
            "normalize_manner"]
 
@@ -139,15 +141,15 @@ _RU: Final[list[tuple[str, str]]] = [
 ]
 
 
-def _compile(pairs: list[tuple[str, str]], ru: bool) -> list[tuple[str, re.Pattern[str]]]:
+def _compile(pairs: list[tuple[str, str]], ru: bool) -> list[tuple[str, Caseless]]:
     if ru:
-        return [(c, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE)) for c, p in pairs]
-    return [(c, re.compile(p, re.IGNORECASE)) for c, p in pairs]
+        return [(c, Caseless(rf"(?<![\w-])(?:{p})(?![\w-])")) for c, p in pairs]
+    return [(c, Caseless(p)) for c, p in pairs]
 
 
 _PATTERNS = {"en": _compile(_EN, ru=False), "ru": _compile(_RU, ru=True)}
 # one scan that finds a match wherever any pattern does: most sentences name no manner
-_ANY = {lang: re.compile("|".join(f"(?:{p.pattern})" for _, p in pats), re.IGNORECASE)
+_ANY = {lang: Caseless("|".join(f"(?:{p.pattern})" for _, p in pats))
         for lang, pats in _PATTERNS.items()}
 
 # Looser single words for `normalize_manner`, whose input is already a manner.

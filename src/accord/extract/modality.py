@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
+from accord.caseless import Caseless
 from accord.model import Modality
 
 
@@ -67,19 +69,16 @@ _F = re.IGNORECASE
 # ----------------------------------------------------------------- clause boundaries
 
 _BOUNDARY = {
-    "en": re.compile(
-        r";|,\s*(?:but|while|whereas|whilst|although|though|however|yet)\b|\s+(?:but|whereas)\s+",
-        _F,
-    ),
-    "ru": re.compile(
-        r";|,\s*(?:но|а|однако|хотя|зато|тогда\s+как|в\s+то\s+время\s+как)(?![\w-])|\s+но\s+", _F
-    ),
+    "en": Caseless(
+        r";|,\s*(?:but|while|whereas|whilst|although|though|however|yet)\b|\s+(?:but|whereas)\s+"),
+    "ru": Caseless(
+        r";|,\s*(?:но|а|однако|хотя|зато|тогда\s+как|в\s+то\s+время\s+как)(?![\w-])|\s+но\s+"),
 }
 
 # ----------------------------------------------------------------- disputed
 
 _DISPUTED = {
-    "en": re.compile(
+    "en": Caseless(
         r"\b(?:some|other|conflicting|differing|contradictory)\s+(?:accounts|sources|reports"
         r"|versions|historians|witnesses|authors|researchers|scholars|writers|records|memoirs)\b"
         r"|\bothers\s+(?:claim|say|said|state|suggest|report|assert|maintain|believe|argue|hold"
@@ -93,10 +92,8 @@ _DISPUTED = {
         r"|\b(?:one|another|a\s+second|a\s+third|the\s+other|an\s+alternative|alternative"
         r"|a\s+different)\s+(?:version|account)\b"
         r"|\bthere\s+(?:are|were|exist)\s+(?:different|conflicting|various|several|differing"
-        r"|contradictory|two|many)\s+(?:versions|accounts|opinions|views)\b",
-        _F,
-    ),
-    "ru": re.compile(
+        r"|contradictory|two|many)\s+(?:versions|accounts|opinions|views)\b"),
+    "ru": Caseless(
         r"\bпо\s+(?:одной|другой|третьей|иной|некоторым|другим|иным|одним|разным|отдельным)"
         r"(?:\s+(?:версии|версиям|данным|сведениям|источникам|свидетельствам|оценкам))?(?![\w-])"
         r"|\bсуществу\w*\s+(?:разные|различные|несколько|другие|противоречивые|две)\s+версии\b"
@@ -106,15 +103,13 @@ _DISPUTED = {
         r"|невыясненным|загадкой)"
         r"|\b(?:неясно|не\s+ясно|спорно|оспаривается|оспариваются)\b"
         r"|\b(?:одни|другие)\s+(?:источники|авторы|историки|исследователи|свидетели|утверждают"
-        r"|считают|пишут|говорят)\b",
-        _F,
-    ),
+        r"|считают|пишут|говорят)\b"),
 }
 
 # ----------------------------------------------------------------- hedges
 
 _HEDGE = {
-    "en": re.compile(
+    "en": Caseless(
         r"\b(?:apparently|reportedly|allegedly|supposedly|purportedly|ostensibly|seemingly"
         r"|possibly|probably|perhaps|presumably|conceivably|maybe|likely|unlikely"
         r"|rumou?redly)\b"
@@ -126,36 +121,28 @@ _HEDGE = {
         r"|\b(?:seems?|seemed|appears?|appeared)\s+to\b|\bit\s+(?:seems|seemed|appears|appeared)\b"
         r"|\brumou?rs?\s+(?:has\s+it|had\s+it|say|said|that|were|was)\b|\bunconfirmed\s+reports?\b"
         r"|\bthere\s+(?:are|were)\s+(?:reports|rumou?rs|claims|allegations)\b"
-        r"|\bin\s+all\s+(?:likelihood|probability)\b",
-        _F,
-    ),
-    "ru": re.compile(
+        r"|\bin\s+all\s+(?:likelihood|probability)\b"),
+    "ru": Caseless(
         r"(?<![\w-])(?:якобы|предположительно|возможно|вероятно|видимо|по-видимому|кажется"
         r"|наверное|наверно|пожалуй|будто(?:\s+бы)?|вроде\s+бы|по\s+слухам|ходили\s+слухи"
         r"|по\s+всей\s+(?:видимости|вероятности)|судя\s+по\s+всему|скорее\s+всего"
         r"|как\s+говорят|говорят,?\s+что|считается,?\s+что|сообщалось,?\s+что|предполагается"
-        r"|не\s+исключено|может\s+быть|мог(?:ла|ли|ло)?\s+быть)(?![\w-])",
-        _F,
-    ),
+        r"|не\s+исключено|может\s+быть|мог(?:ла|ли|ло)?\s+быть)(?![\w-])"),
 }
 
 # ----------------------------------------------------------------- negation
 
 _NEGATION = {
-    "en": re.compile(
+    "en": Caseless(
         r"\b(?:not|never|cannot|nobody|none|no\s+longer|no\s+one)\b(?!\s+(?:only|least|long"
         r"|until|more\s+than|less\s+than|fewer\s+than|without|unlike|later|earlier|to\s+mention)\b)"
         r"|n[’']t\b"
-        r"|\bno\b(?!\s+(?:more|fewer|less|later|earlier|doubt|sooner|matter|longer|one)\b)(?=\s+\w)",
-        _F,
-    ),
-    "ru": re.compile(
+        r"|\bno\b(?!\s+(?:more|fewer|less|later|earlier|doubt|sooner|matter|longer|one)\b)(?=\s+\w)"),
+    "ru": Caseless(
         r"(?<![\w-])(?:никогда|никто|ничто|ничего|нигде|нет"
         r"|ни(?!\s+много)"
         r"|не(?!\s+(?:только|менее|более|раз|позднее|ранее|позже|меньше|больше|исключено|без"
-        r"|кто\s+иной|что\s+иное|ясно)(?![\w-])))(?![\w-])",
-        _F,
-    ),
+        r"|кто\s+иной|что\s+иное|ясно)(?![\w-])))(?![\w-])"),
 }
 
 # ----------------------------------------------------------------- attribution
@@ -177,33 +164,27 @@ _RU_SPEECH = (
     r"|сказал|сказала|настаивал|настаивает|подтверждает|подтвердил|подтвердила|полагает|полагал"
 )
 _SPEECH = {
-    "en": re.compile(rf"\b(?:{_EN_SPEECH})\b", _F),
-    "ru": re.compile(rf"(?<![\w-])(?:{_RU_SPEECH})(?![\w-])", _F),
+    "en": Caseless(rf"\b(?:{_EN_SPEECH})\b"),
+    "ru": Caseless(rf"(?<![\w-])(?:{_RU_SPEECH})(?![\w-])"),
 }
 _ACCORDING = {
-    "en": re.compile(r"\baccording\s+to\s+", _F),
-    "ru": re.compile(
+    "en": Caseless(r"\baccording\s+to\s+"),
+    "ru": Caseless(
         r"(?<![\w-])(?:по\s+(?:словам|данным|мнению|сведениям|оценкам|оценке|подсчётам|подсчетам"
         r"|свидетельству|свидетельствам|воспоминаниям|утверждению|утверждениям|версии|информации)"
         r"|согласно|как\s+(?:утверждает|утверждал|утверждала|пишет|писал|писала|вспоминал"
         r"|вспоминала|вспоминает|сообщает|сообщал|отмечает|отмечал|рассказывал|рассказывала"
         r"|указывает|указывал|считает|считал|признавал|свидетельствует|свидетельствовал"
-        r"|полагает|полагал))\s+",
-        _F,
-    ),
+        r"|полагает|полагал))\s+"),
 }
 _IN_WORK = {
-    "en": re.compile(
+    "en": Caseless(
         r"\bin\s+(?:his|her|their|its)\s+(?:memoirs?|diary|diaries|book|account|testimony|letters?"
-        r"|report|interview|autobiography|recollections|notes|statement)\s*,?\s*",
-        _F,
-    ),
-    "ru": re.compile(
+        r"|report|interview|autobiography|recollections|notes|statement)\s*,?\s*"),
+    "ru": Caseless(
         r"(?<![\w-])в\s+(?:своих\s+|своём\s+|своем\s+|своей\s+)?(?:воспоминаниях|мемуарах"
         r"|дневнике|дневниках|книге|записках|показаниях|письме|письмах|отчёте|отчете|донесении"
-        r"|рапорте|интервью)\s+",
-        _F,
-    ),
+        r"|рапорте|интервью)\s+"),
 }
 _POSSESSIVE_WORK = re.compile(
     r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s\s+(?:own\s+)?(?:account|version|memoirs?|testimony"
@@ -308,7 +289,10 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return clauses[-1] if clauses else (0, 0)
 
 
-def _find_cues(sentence: str, language: str) -> list[_Cue]:
+@lru_cache(maxsize=1024)
+def _find_cues(sentence: str, language: str) -> tuple[_Cue, ...]:
+    """Every cue of a sentence, found once for all the claims it holds (a sentence
+    often holds several, each asking which cue governs its own span)."""
     clauses = _clauses(sentence, language)
     cues: list[_Cue] = []
 
@@ -360,7 +344,7 @@ def _find_cues(sentence: str, language: str) -> list[_Cue]:
         if any(ts <= s < te for ts, te in taken):
             continue
         clause(Modality.ATTRIBUTED, min(s, m.start()), m.end(), src)
-    return cues
+    return tuple(cues)
 
 
 def _governs(cue: _Cue, cs: int, ce: int, sentence: str, language: str) -> int | None:
@@ -415,21 +399,17 @@ def sentence_modality(
 # ----------------------------------------------------------------- versions
 
 _VERSION = {
-    "en": re.compile(
+    "en": Caseless(
         r"(?<![\w-])(?:(?:according\s+to|in)\s+)?(?:(?:the|an?)\s+)?(?:one|another|alternative"
         r"|other|second|third|first|official|different|competing|rival|later|earlier)\s+"
         r"(?:version|account|story)\b(?:\s+(?:says|holds|has\s+it|goes|claims|states))?"
-        r"|(?<![\w-])(?:version|account)\s+(?:[0-9]+|[IVX]+|[A-C])\b",
-        _F,
-    ),
-    "ru": re.compile(
+        r"|(?<![\w-])(?:version|account)\s+(?:[0-9]+|[ivx]+|[a-c])\b"),
+    "ru": Caseless(
         r"(?<![\w-])(?:(?:по|согласно)\s+)?(?:одной|другой|иной|третьей|второй|первой|официальной"
         r"|альтернативной|одна|другая|иная|третья|вторая|первая|официальная|альтернативная)\s+"
         r"(?:версии|версия|версией)\b"
-        r"|(?<![\w-])версия\s+(?:[0-9]+|[IVX]+|[А-В])(?![\w-])"
-        r"|(?<![\w-])по\s+другой(?=\s*[,—–-])",
-        _F,
-    ),
+        r"|(?<![\w-])версия\s+(?:[0-9]+|[ivx]+|[а-в])(?![\w-])"
+        r"|(?<![\w-])по\s+другой(?=\s*[,—–-])"),
 }
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -459,7 +439,7 @@ def version_markers(text: str, *, language: str = "en") -> list[tuple[int, int, 
         if i + 1 < len(marks):
             end = min(end, marks[i + 1].start())
         end = len(text[:end].rstrip())
-        label = m.group().strip().rstrip(":,.;—–- ")
+        label = text[m.start():m.end()].strip().rstrip(":,.;—–- ")
         if end > start:
             out.append((start, end, label))
     return out
