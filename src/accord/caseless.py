@@ -46,3 +46,7 @@ class Caseless:
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         pattern, haystack = self._pick(text)
         return pattern.match(haystack, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, haystack = self._pick(text)
+        return pattern.fullmatch(haystack, pos, endpos)

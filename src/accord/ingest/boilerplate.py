@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..caseless import Caseless
 from ..model import Removal
 from .lines import is_caption, section_kind, unbullet
 from .text import normalize, word_count
@@ -32,7 +33,7 @@ def _any(*alternatives: str) -> str:
 # ---------------------------------------------------------------- whole-line rules
 
 _Q = r"[“\"«'‘„]"  # an opening quote: "3 thoughts on “Title”", "Continue reading “Title”"
-_NAVIGATION = re.compile(
+_NAVIGATION = Caseless(
     _any(
         r"skip (?:to|navigation)(?: the)?(?: main)? ?(?:content|navigation|menu|search|links)?",
         r"jump to (?:navigation|content|search|main content)",
@@ -56,9 +57,7 @@ _NAVIGATION = re.compile(
         r"(?:похожие|related|рекомендуемые) (?:статьи|записи|новости|материалы):?",
         r"читайте (?:также|еще|ещё)(?::.{0,200})?",
         r"(?:also read|see more|more from \w+):.{0,200}",
-    ),
-    _I,
-)
+    ))
 _NAV_TOKEN = _any(
     "home", "about(?: us)?", "contact(?: us)?", "privacy(?: policy)?", "terms(?: of (?:use|service))?",
     "terms (?:&|and) conditions", "site ?map", "advertise(?: with us)?", "careers", "faq", "help",
@@ -67,11 +66,10 @@ _NAV_TOKEN = _any(
     "главная", "о нас", "о проекте", "контакты", "реклама", "вход", "регистрация", "поиск",
     "подписка", "архив", "политика конфиденциальности", "пользовательское соглашение",
 )  # fmt: skip
-_NAV_ROW = re.compile(rf"{_NAV_TOKEN}(?:\s*[|·•/,]\s*{_NAV_TOKEN}|\s+{_NAV_TOKEN})+", _I)
+_NAV_ROW = Caseless(rf"{_NAV_TOKEN}(?:\s*[|·•/,]\s*{_NAV_TOKEN}|\s+{_NAV_TOKEN})+")
 
-_SHARE_WORD = re.compile(
-    r"share|tweet|поделиться|click to (?:share|email|print)|твитнуть|like this", _I
-)
+_SHARE_WORD = Caseless(
+    r"share|tweet|поделиться|click to (?:share|email|print)|твитнуть|like this")
 _SHARE_TOKEN = _any(
     r"share(?: (?:this|it))?(?: (?:article|story|post|page|link))?(?: (?:on|via|to|with) [\w.+]{1,20})?",
     r"click to (?:share|email|print)\b[^|•]{0,60}?(?:\(opens in new window\))?",
@@ -82,9 +80,9 @@ _SHARE_TOKEN = _any(
     "твитнуть", r"like this:?", "like", r"\(opens in new window\)", "copy link",
     "копировать ссылку", r"отправить(?: по почте)?", r"\d+ shares?",
 )  # fmt: skip
-_SHARE_ROW = re.compile(rf"{_SHARE_TOKEN}(?:[\s|,·•/:]+{_SHARE_TOKEN})*[\s:]*", _I)
+_SHARE_ROW = Caseless(rf"{_SHARE_TOKEN}(?:[\s|,·•/:]+{_SHARE_TOKEN})*[\s:]*")
 
-_COMMENT_LINE = re.compile(
+_COMMENT_LINE = Caseless(
     _any(
         r"leave a (?:reply|comment|response)(?: to .{1,80} cancel reply)?",
         r"cancel reply|post a comment|add (?:a )?comment|write a comment|submit comment|post comment",
@@ -93,10 +91,8 @@ _COMMENT_LINE = re.compile(
         r"comments? \(\d+\)|comments?:?|reply|join the discussion|show comments",
         r"ответить|отменить ответ|(?:оставить|оставьте|добавить|написать) комментарий:?",
         r"комментари(?:и|ев|й)(?: \(\d+\))?:?|\d+ комментари\w*|нет комментариев",
-    ),
-    _I,
-)
-_COMMENT_PHRASE = re.compile(
+    ))
+_COMMENT_PHRASE = Caseless(
     _any(
         r"your (?:e-?mail|email address|e-mail address)(?: address)? will not be published",
         r"required fields are marked",
@@ -111,47 +107,35 @@ _COMMENT_PHRASE = re.compile(
         r"обязательные поля помечены",
         r"комментарии (?:закрыты|отключены)",
         r"чтобы оставить комментарий",
-    ),
-    _I,
-)
+    ))
 # Cookie banners speak about themselves ("we use cookies"); a bare label must be the line.
-_COOKIE_PHRASE = re.compile(
+_COOKIE_PHRASE = Caseless(
     _any(
         r"(?:we|this (?:web ?)?site|our (?:web ?)?site|the site) (?:use|uses|is using) cookies",
         r"by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web ?)?site",
         r"accept (?:all )?cookies",
         r"мы используем (?:файлы )?cookie",
         r"(?:этот |наш )?сайт использует (?:файлы )?cookie",
-    ),
-    _I,
-)
-_COOKIE_LINE = re.compile(
+    ))
+_COOKIE_LINE = Caseless(
     r"(?:(?:privacy|cookie)s? (?:and|&) )?(?:cookies?|cookie (?:settings|preferences|consent)|"
     r"(?:privacy|cookie)s? (?:and|&) (?:cookie|privacy) polic(?:y|ies)|cookie polic(?:y|ies)|"
-    r"политик\w+ (?:использования )?(?:файлов )?cookie|настройки cookie)\.?",
-    _I,
-)
-_PRIVACY_LINE = re.compile(
+    r"политик\w+ (?:использования )?(?:файлов )?cookie|настройки cookie)\.?")
+_PRIVACY_LINE = Caseless(
     _any(
         r"privacy(?: policy| notice| statement| settings)?\.?",
         r"terms(?: of (?:use|service))?(?: (?:and|&) privacy(?: policy)?)?\.?",
         r"политика конфиденциальности\.?",
         r"пользовательское соглашение\.?",
-    ),
-    _I,
-)
-_CATEGORY_LINE = re.compile(
+    ))
+_CATEGORY_LINE = Caseless(
     r"(?:categories|category|filed under|posted in|tags|tagged(?: with| as)?|topics|labels|"
-    r"рубрики|рубрика|теги|метки|категории|категория)\s*:\s*\S.{0,300}",
-    _I,
-)
+    r"рубрики|рубрика|теги|метки|категории|категория)\s*:\s*\S.{0,300}")
 # "© 2021 ...", "Copyright © 2021", "Copyright 2021": a mark and then a year or a holder.
-_COPYRIGHT_LINE = re.compile(
-    r"(?:©|\(c\)|copyright\s*(?:©|\(c\))|копирайт\s*©?)\s*\S.{0,300}|copyright\s+(?:1[5-9]|2\d)\d\d\b.{0,300}",
-    _I,
-)
-_RIGHTS = re.compile(r"all rights reserved|все права (?:защищены|сохранены)", _I)
-_REPRINT_PHRASE = re.compile(
+_COPYRIGHT_LINE = Caseless(
+    r"(?:©|\(c\)|copyright\s*(?:©|\(c\))|копирайт\s*©?)\s*\S.{0,300}|copyright\s+(?:1[5-9]|2\d)\d\d\b.{0,300}")
+_RIGHTS = Caseless(r"all rights reserved|все права (?:защищены|сохранены)")
+_REPRINT_PHRASE = Caseless(
     _any(
         r"when (?:referencing|quoting|citing|using|reprinting|republishing) (?:our|these|this|the site'?s?)"
         r" (?:materials?|content|articles?|stories)",
@@ -163,23 +147,17 @@ _REPRINT_PHRASE = re.compile(
         r"перепечатка .{0,60}(?:запрещена|разрешена|только|допускается)",
         r"гиперссылка .{0,60}обязательна",
         r"active (?:hyper)?link to",
-    ),
-    _I,
-)
+    ))
 # A notice speaks of the site itself; prose about other people's permissions does not.
-_SELF = re.compile(
+_SELF = Caseless(
     r"\b(?:our|we|us|this (?:site|website|article|material|page|publication))\b|"
-    r"ссылк|сайт|редакци|наш",
-    _I,
-)
-_SPONSOR_LINE = re.compile(
+    r"ссылк|сайт|редакци|наш")
+_SPONSOR_LINE = Caseless(
     r"(?:the |this |our )?(?:work|publication|production|project|site|website|page|programm?e?|"
     r"podcast|journalism|reporting|newsletter)\b.{0,150}?\b(?:is|are|has been)"
     r" (?:generously )?(?:supported|funded|sponsored|made possible)(?: in part)? by\b.{0,200}|"
     r"(?:проект|издание|сайт|материал|работа \w+)\b.{0,150}?"
-    r"(?:при (?:финансовой )?поддержке|поддерживается|финансируется)\b.{0,200}",
-    _I,
-)
+    r"(?:при (?:финансовой )?поддержке|поддерживается|финансируется)\b.{0,200}")
 _MARKUP_LINE = re.compile(r"(?:[\w:.-]+\s*=\s*\"[^\"]*\"\s*)+/?>?|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 _MARKUP_PREFIX = re.compile(r"^(?:[\w:.-]+\s*=\s*\"[^\"]*\"\s*)+/?>\s*")
 
@@ -188,8 +166,8 @@ _MARKUP_PREFIX = re.compile(r"^(?:[\w:.-]+\s*=\s*\"[^\"]*\"\s*)+/?>\s*")
 # ("readers like you", "help us produce") count only together with others.
 
 
-def _compile(*patterns: str) -> list[re.Pattern[str]]:
-    return [re.compile(p, _I) for p in patterns]
+def _compile(*patterns: str) -> list[Caseless]:
+    return [Caseless(p) for p in patterns]
 
 
 _DONATION_CTA = _compile(
@@ -241,8 +219,8 @@ _SUBSCRIBE_STRONG = _compile(
 _SUBSCRIBE_WEAK = _compile(r"\bnewsletter\b", r"\bsubscribe\b", r"рассылк\w+", r"\bподпи\w+")
 
 
-def _either(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), _I)
+def _either(patterns: list[Caseless]) -> Caseless:
+    return Caseless("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 _DONATION_ANY = _either(_DONATION_CTA + _DONATION_STRONG)
@@ -251,10 +229,10 @@ _SUBSCRIBE_ANY = _either(_SUBSCRIBE_CTA + _SUBSCRIBE_STRONG)
 
 def _appeal(
     line: str,
-    cta: list[re.Pattern[str]],
-    strong: list[re.Pattern[str]],
-    weak: list[re.Pattern[str]],
-    either: re.Pattern[str],
+    cta: list[Caseless],
+    strong: list[Caseless],
+    weak: list[Caseless],
+    either: Caseless,
 ) -> bool:
     """A short line led by a call to action, or a paragraph full of appeal phrases."""
     if not either.search(line):  # one scan to rule out nearly every line
