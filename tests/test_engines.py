@@ -137,3 +137,21 @@ def test_later_runs_on_a_worker_while_the_build_goes_on_and_here_without_one():
         engine.close()
     assert x == 8 and pid != os.getpid()
     assert LocalEngine(jobs=1).later(_pid_of, 9)() == (9, os.getpid())
+
+
+def test_the_vocabulary_texts_add_is_freed_once_it_has_grown_past_a_bound(monkeypatch):
+    from accord.annotate import nlp as nlp_module
+
+    nlp = nlp_module.english()
+    monkeypatch.setattr(nlp_module, "ZONE_STRINGS", 200)
+
+    def words(tag: str, n: int) -> str:
+        return " ".join(f"Vrel{tag}{i}x" for i in range(n)) + "."
+
+    list(nlp_module.parse_english([words("a", 150)]))  # a zone ends here at the latest
+    list(nlp_module.parse_english([words("b", 150)]))
+    base = len(nlp.vocab.strings)
+    list(nlp_module.parse_english([words("c", 5)]))
+    assert len(nlp.vocab.strings) > base  # small growth is kept: common words stay made
+    list(nlp_module.parse_english([words("d", 150)]))
+    assert len(nlp.vocab.strings) <= base  # past the bound everything new is freed
