@@ -155,3 +155,12 @@ def test_the_vocabulary_texts_add_is_freed_once_it_has_grown_past_a_bound(monkey
     assert len(nlp.vocab.strings) > base  # small growth is kept: common words stay made
     list(nlp_module.parse_english([words("d", 150)]))
     assert len(nlp.vocab.strings) <= base  # past the bound everything new is freed
+
+
+def test_batches_are_bounded_by_the_bytes_left_so_that_a_few_large_files_are_spread():
+    sizes = [400, 400, 400, 400] + [10] * 24
+    refs = [InputRef(f"/x/{i}.txt", f"{i}.txt", n) for i, n in enumerate(sizes)]
+    got = list(batches(refs, size=8, workers=2))
+    assert sum(map(len, got)) == len(refs)
+    big = [b for b in got if any(r.size == 400 for r in b)]
+    assert all(len(b) == 1 for b in big)  # each large file a batch of its own

@@ -23,21 +23,26 @@ def batches(refs: Iterable[InputRef], size: int = DEFAULT_BATCH,
     """Consecutive batches of at most `size` inputs and about `max_bytes` of input.
 
     With several workers and a known number of inputs, batches shrink towards the
-    end (none larger than a `4 * workers`-th of what is left, as the pool holds two
-    batches per worker): otherwise the last full batch keeps one worker busy while
-    the others wait with nothing to do.
+    end, by count and by bytes (none larger than a `4 * workers`-th of what is left,
+    as the pool holds two batches per worker): otherwise the last full batch, or one
+    of a few large files, keeps one worker busy while the others wait with nothing
+    to do.
     """
-    left = len(refs) if workers > 1 and isinstance(refs, Sized) else None
+    known = workers > 1 and isinstance(refs, Sized)
+    left = len(refs) if known else None
+    left_bytes = sum(_size(r) for r in refs) if known else None
     batch: list[InputRef] = []
     total = 0
-    limit = _limit(size, left, workers)
+    limit, limit_bytes = _limit(size, left, workers), _limit(max_bytes, left_bytes, workers)
     for ref in refs:
-        n = ref.size if ref.size is not None else UNKNOWN_SIZE
-        if batch and (len(batch) >= limit or total + n > max_bytes):
+        n = _size(ref)
+        if batch and (len(batch) >= limit or total + n > limit_bytes):
             yield batch
-            if left is not None:
+            if left is not None and left_bytes is not None:
                 left -= len(batch)
+                left_bytes -= total
                 limit = _limit(size, left, workers)
+                limit_bytes = _limit(max_bytes, left_bytes, workers)
             batch, total = [], 0
         batch.append(ref)
         total += n
@@ -45,5 +50,9 @@ def batches(refs: Iterable[InputRef], size: int = DEFAULT_BATCH,
         yield batch
 
 
-def _limit(size: int, left: int | None, workers: int) -> int:
-    return size if left is None else max(1, min(size, ceil(left / (4 * workers))))
+def _size(ref: InputRef) -> int:
+    return ref.size if ref.size is not None else UNKNOWN_SIZE
+
+
+def _limit(most: int, left: int | None, workers: int) -> int:
+    return most if left is None else max(1, min(most, ceil(left / (4 * workers))))
