@@ -22,18 +22,23 @@ from collections.abc import Iterator
 class Caseless:
     """A pattern written in lower case, matched in any case."""
 
-    __slots__ = ("pattern", "_lower", "_any")
+    __slots__ = ("pattern", "_flags", "_lower", "_any")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         if any(ch.isupper() and pattern[i - 1:i] != "\\" for i, ch in enumerate(pattern)):
             raise ValueError(f"a caseless pattern is written in lower case: {pattern[:60]!r}")
         self.pattern = pattern
+        self._flags = flags
         self._lower = re.compile(pattern, flags)
-        self._any = re.compile(pattern, flags | re.IGNORECASE)
+        self._any: re.Pattern[str] | None = None  # compiled when first needed: rarely
 
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         low = text.lower()
-        return (self._lower, low) if len(low) == len(text) else (self._any, text)
+        if len(low) == len(text):
+            return self._lower, low
+        if self._any is None:
+            self._any = re.compile(self.pattern, self._flags | re.IGNORECASE)
+        return self._any, text
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         pattern, haystack = self._pick(text)

@@ -152,7 +152,8 @@ class Store:
             path = Path(self.url.removeprefix("sqlite:///"))
             if not path.exists():
                 raise StoreError(f"no database at {path} (run `accord build ... --db {path}` first)")
-        self.engine: Engine = create_engine(self.url, future=True, json_deserializer=_json_loads)
+        self.engine: Engine = create_engine(self.url, future=True, json_serializer=_json_dumps,
+                                             json_deserializer=_json_loads)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
@@ -775,6 +776,17 @@ def _keys_row(sid: str, keys: SourceKeys) -> dict:
     return dict(source_id=sid, version=keys.version,
                 definitions=[list(d) for d in keys.definitions], sketch=keys.sketch,
                 linked=False)
+
+
+def _json_dumps(value) -> str:
+    """JSON columns as written: by orjson (several times faster: every build writes
+    every claim's values twice), except where it would write null for a float the
+    standard library spells out (NaN, Infinity): there, and for any null, the
+    standard library, so that a value reads back as it was."""
+    out = orjson.dumps(value)
+    if b"null" in out:
+        return json.dumps(value)
+    return out.decode()
 
 
 def _json_loads(text: str):
