@@ -2,6 +2,7 @@
 stream (a bounded number of batches in flight, not the whole pile at once)."""
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,20 @@ def test_batches_are_bounded_by_the_bytes_left_so_that_a_few_large_files_are_spr
     assert sum(map(len, got)) == len(refs)
     big = [b for b in got if any(r.size == 400 for r in b)]
     assert all(len(b) == 1 for b in big)  # each large file a batch of its own
+
+
+def _model_loaded(_x: int) -> tuple[int, bool]:
+    from accord.annotate.nlp import english
+
+    return os.getpid(), english.cache_info().currsize == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_workers_are_forked_with_the_model_already_loaded():
+    engine = LocalEngine(jobs=2, batch=1)
+    try:
+        engine._workers()  # the pool as `map` starts it, before any text reached a worker
+        pid, loaded = engine.later(_model_loaded, 0)()
+    finally:
+        engine.close()
+    assert pid != os.getpid() and loaded

@@ -8,13 +8,23 @@ would start Python, spaCy and the models once more and compete with it for a cor
 The pool is fed from the input stream with at most `2 * (jobs - 1)` batches in
 flight; when the pool is full, this process annotates the next batch itself. Results
 come back as each batch finishes (not in input order), so a slow batch never holds
-finished ones in memory and the driver writes as it goes. Workers are spawned (not
-forked): each loads its own models once, and no lock held by a thread of the driver
-is copied into them.
+finished ones in memory and the driver writes as it goes.
+
+On Linux the workers are forked from this process once it has imported the
+per-source code and loaded the English model: a spawned worker spends two seconds
+of a core starting Python, importing spaCy and loading the model before its first
+text, and a forked one shares the loaded model's pages. What a fork copies that a
+worker could trip on is kept out of its way: it writes through new standard
+streams (a progress bar's thread may hold the old ones' locks at the fork), and it
+never touches the driver's database connections (it opens its own, `new_copies`)
+and leaves by `os._exit`, so their copies are never closed. Elsewhere workers are
+spawned and load their own models.
 """
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import chain, islice
@@ -89,8 +99,11 @@ class LocalEngine:
         if self._pool is None:
             import multiprocessing as mp
 
-            self._pool = ProcessPoolExecutor(self.jobs - 1, mp_context=mp.get_context("spawn"),
-                                             initializer=die_with_parent)
+            if FORK:
+                warm()
+            self._pool = ProcessPoolExecutor(
+                self.jobs - 1, mp_context=mp.get_context("fork" if FORK else "spawn"),
+                initializer=start_worker)
         return self._pool
 
     def _as_done(self, fn: Callable[..., R], items: Iterable[Any], *args: Any
@@ -122,6 +135,34 @@ def run_now(fn: Callable[..., R], *args: Any) -> Callable[[], R]:
     """`later` without workers: `fn(*args)` here and now, its result when asked."""
     value = fn(*args)
     return lambda: value
+
+
+FORK = sys.platform.startswith("linux")
+
+
+def warm() -> None:
+    """What every worker needs, loaded here before workers are forked from this process."""
+    from accord.annotate.nlp import english
+    from accord.engine import unit  # noqa: F401  the per-source code
+    from accord.per_source import read_and_annotate  # noqa: F401
+
+    english()
+
+
+def start_worker() -> None:
+    die_with_parent()
+    if FORK:
+        fresh_std_streams()
+
+
+def fresh_std_streams() -> None:
+    """New objects over file descriptors 1 and 2 (a forked copy of a stream whose lock
+    another thread held at the fork would block its first write forever)."""
+    for name, fd in (("stdout", 1), ("stderr", 2)):
+        with contextlib.suppress(OSError):
+            stream = open(fd, "w", closefd=False, errors="backslashreplace",  # noqa: SIM115
+                          buffering=1)  # kept for the worker's life, as sys.stdout is
+            setattr(sys, name, stream)
 
 
 def die_with_parent() -> None:
