@@ -29,10 +29,10 @@ from accord.extract.statements import (
     STATEMENT,
     MakeClaim,
     StatementDoc,
-    _negated,
-    _present,
-    _when,
-    _words,
+    clause_time,
+    content_lemmas,
+    is_negated,
+    present_tense,
 )
 from accord.model import Claim, Mention, Modality, Quantity, Term, Value
 
@@ -83,7 +83,7 @@ def _patient(doc: StatementDoc, t: Token) -> tuple[Mention | None, set[int]]:
     ents = doc.entities_at(t)
     if ents:
         return ents[0], ids
-    words = [w for w in _words(doc, ids) if not w[:1].isdigit()]
+    words = [w for w in content_lemmas(doc, ids) if not w[:1].isdigit()]
     if not words:
         return None, ids
     a, b = doc.span(ids)
@@ -113,8 +113,8 @@ def agent_count_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int],
             continue
         doer_ids = doc.phrase(doer.i, deep=True) if doer.i != v.head else doc.phrase(doer.i)
         clause = (doc.phrase(v.i, deep=True) | {v.i}) - patient_ids - doer_ids
-        others = _words(doc, clause)
-        negated = _negated(doc, v)
+        others = content_lemmas(doc, clause)
+        negated = is_negated(doc, v)
         role = f"by:{count.unit}"
         quals: list[tuple[str, Value]] = [
             ("relation", Term(v.lemma.lower(), v.text)),
@@ -122,7 +122,7 @@ def agent_count_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int],
             ("context", Term(" ".join(sorted(set(others))), " ".join(others))),
             ("polarity", Term("negative" if negated else "positive", "")),
         ]
-        when = _when(doc, clause - {v.i}, present=_present(doc, v))
+        when = clause_time(doc, clause - {v.i}, present=present_tense(doc, v))
         if when is not None:
             quals.append(("time", when))
         quals.append(("voice", Term("passive", "")))

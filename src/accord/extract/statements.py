@@ -110,7 +110,7 @@ class StatementDoc:
         return min(t.start for t in toks), max(t.end for t in toks)
 
 
-def _words(doc: StatementDoc, ids: set[int]) -> list[str]:
+def content_lemmas(doc: StatementDoc, ids: set[int]) -> list[str]:
     return [doc.tokens[i].lemma.lower() for i in sorted(ids)
             if doc.tokens[i].pos in CONTENT_POS and doc.tokens[i].lemma.lower() not in LIGHT_WORDS
             and any(ch.isalnum() for ch in doc.tokens[i].text)]
@@ -128,7 +128,7 @@ def _value_of(doc: StatementDoc, head: Token, ids: set[int]) -> Value | None:
         if a <= qm.start and qm.end <= b and qm.value.unit and any(
                 qm.start <= t.start < qm.end for t in core):
             return qm.value
-    words = _words(doc, ids)
+    words = content_lemmas(doc, ids)
     if not words or len(words) > MAX_PHRASE_WORDS or any(
             ch in JUNK for i in ids for ch in doc.tokens[i].text):
         return None  # a list, a menu line, markup: not one value
@@ -137,7 +137,7 @@ def _value_of(doc: StatementDoc, head: Token, ids: set[int]) -> Value | None:
     return Term(" ".join(words), text)
 
 
-def _negated(doc: StatementDoc, *heads: Token) -> bool:
+def is_negated(doc: StatementDoc, *heads: Token) -> bool:
     return any(c.text.lower() in NEGATORS and c.dep in ("neg", "advmod", "det", "cc:preconj")
                for h in heads for c in doc.kids(h.i))
 
@@ -182,7 +182,7 @@ def _subject(doc: StatementDoc, v: Token) -> tuple[Mention | None, set[int]]:
         return ents[0], ids
     if s.pos in ("PRON", "DET") or s.head != v.i:
         return None, ids
-    words = [w for w in _words(doc, doc.phrase(s.i, deep=True)) if not w[:1].isdigit()]
+    words = [w for w in content_lemmas(doc, doc.phrase(s.i, deep=True)) if not w[:1].isdigit()]
     if not words:
         return None, ids
     a, b = doc.span(ids)
@@ -257,17 +257,17 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
         if not slots:
             continue
         relation = _relation(v, obj_head, copular)
-        negated = _negated(doc, v, *(doc.tokens[i] for s in slots if s.role == "attr"
+        negated = is_negated(doc, v, *(doc.tokens[i] for s in slots if s.role == "attr"
                                      for i in s.tokens if doc.tokens[i].dep in ("attr",)))
         clause_ids = doc.phrase(v.i, deep=True) - subj_ids
-        clause_words = _words(doc, clause_ids)
+        clause_words = content_lemmas(doc, clause_ids)
         for slot in slots:
             if taken(slot.value) or (obj_head is not None and slot.role == "obj" and isinstance(
                     slot.value, Term) and slot.value.word == obj_head.lemma.lower()):
                 continue  # held by a specific rule, or already named by the relation
             # what the rest of the clause says: not the value, nor what describes the value
             value_ids = doc.phrase(slot.head, deep=True) | slot.tokens
-            others = _words(doc, clause_ids - value_ids)
+            others = content_lemmas(doc, clause_ids - value_ids)
             role = slot.role
             unit = getattr(slot.value, "unit", "")
             if unit:
@@ -278,8 +278,8 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
                 ("context", Term(" ".join(sorted(set(others))), " ".join(clause_words))),
                 ("polarity", Term("negative" if negated else "positive", "")),
             ]
-            when = None if isinstance(slot.value, TimeValue) else _when(
-                doc, clause_ids - value_ids, present=_present(doc, v))
+            when = None if isinstance(slot.value, TimeValue) else clause_time(
+                doc, clause_ids - value_ids, present=present_tense(doc, v))
             if when is not None:
                 quals.append(("time", when))
             if "Voice=Pass" in v.morph or any(c.dep in ("auxpass", "nsubjpass")
@@ -294,12 +294,12 @@ def statement_claims(doc: StatementDoc, sent: Sentence, owned: Callable[[int], b
     return out
 
 
-def _present(doc: StatementDoc, v: Token) -> bool:
+def present_tense(doc: StatementDoc, v: Token) -> bool:
     return any("Tense=Pres" in t.morph for t in (v, *doc.kids(v.i))
                if t.i == v.i or t.dep in ("aux", "auxpass", "cop"))
 
 
-def _when(doc: StatementDoc, ids: set[int], *, present: bool) -> TimeValue | None:
+def clause_time(doc: StatementDoc, ids: set[int], *, present: bool) -> TimeValue | None:
     """The time a statement holds at: a time of its own clause, else, for a clause in
     the present tense, the day its source was published ("currently has 650 members"
     is the figure of that day; "kept its depot at" tells the past, whenever written)."""
