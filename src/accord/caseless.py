@@ -32,6 +32,12 @@ class Caseless:
         self._lower = re.compile(pattern, flags)
         self._any: re.Pattern[str] | None = None  # compiled when first needed: rarely
 
+    @classmethod
+    def any_of(cls, patterns: list[Caseless]) -> Caseless:
+        """One scan that matches wherever any of `patterns` does: most texts match
+        none, and one alternation rules them out at once."""
+        return cls("|".join(f"(?:{p.pattern})" for p in patterns))
+
     def _pick(self, text: str) -> tuple[re.Pattern[str], str]:
         low = text.lower()
         if len(low) == len(text):

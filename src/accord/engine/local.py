@@ -143,8 +143,7 @@ FORK = sys.platform.startswith("linux")
 def warm() -> None:
     """What every worker needs, loaded here before workers are forked from this process."""
     from accord.annotate.nlp import english
-    from accord.engine import unit  # noqa: F401  the per-source code
-    from accord.per_source import read_and_annotate  # noqa: F401
+    from accord.per_source import read_and_annotate  # noqa: F401  the per-source code
 
     english()
 

@@ -149,8 +149,7 @@ def _compile(pairs: list[tuple[str, str]], ru: bool) -> list[tuple[str, Caseless
 
 _PATTERNS = {"en": _compile(_EN, ru=False), "ru": _compile(_RU, ru=True)}
 # one scan that finds a match wherever any pattern does: most sentences name no manner
-_ANY = {lang: Caseless("|".join(f"(?:{p.pattern})" for _, p in pats))
-        for lang, pats in _PATTERNS.items()}
+_ANY = {lang: Caseless.any_of([p for _, p in pats]) for lang, pats in _PATTERNS.items()}
 
 # Looser single words for `normalize_manner`, whose input is already a manner.
 _LOOSE = {

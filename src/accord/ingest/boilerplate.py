@@ -219,12 +219,8 @@ _SUBSCRIBE_STRONG = _compile(
 _SUBSCRIBE_WEAK = _compile(r"\bnewsletter\b", r"\bsubscribe\b", r"рассылк\w+", r"\bподпи\w+")
 
 
-def _either(patterns: list[Caseless]) -> Caseless:
-    return Caseless("|".join(f"(?:{p.pattern})" for p in patterns))
-
-
-_DONATION_ANY = _either(_DONATION_CTA + _DONATION_STRONG)
-_SUBSCRIBE_ANY = _either(_SUBSCRIBE_CTA + _SUBSCRIBE_STRONG)
+_DONATION_ANY = Caseless.any_of(_DONATION_CTA + _DONATION_STRONG)
+_SUBSCRIBE_ANY = Caseless.any_of(_SUBSCRIBE_CTA + _SUBSCRIBE_STRONG)
 
 
 def _appeal(

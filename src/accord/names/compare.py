@@ -318,12 +318,15 @@ def _a_word_is_stranded(A: tuple[Tok, ...], B: tuple[Tok, ...]) -> bool:
     verdict here."""
     if any(t.acr or t.cjk or t.num is not None or t.role == "initial" for t in (*A, *B)):
         return False
-    ka, kb = [word_keys(t) for t in A], [word_keys(t) for t in B]
-    all_a, all_b = frozenset().union(*ka), frozenset().union(*kb)
-    lost_a = [i for i, (t, k) in enumerate(zip(A, ka, strict=True)) if not k & all_b and not _short(t)]
-    lost_b = [i for i, (t, k) in enumerate(zip(B, kb, strict=True)) if not k & all_a and not _short(t)]
+    lost_a, lost_b = _partnerless(A, B), _partnerless(B, A)
     at_end = any(i in (0, len(A) - 1) for i in lost_a) or any(i in (0, len(B) - 1) for i in lost_b)
     return at_end or bool(lost_a and lost_b)
+
+
+def _partnerless(X: tuple[Tok, ...], Y: tuple[Tok, ...]) -> list[int]:
+    """The words of X (longer than three letters) that share no key with a word of Y."""
+    keys_y = frozenset().union(*(word_keys(t) for t in Y))
+    return [i for i, t in enumerate(X) if not word_keys(t) & keys_y and not _short(t)]
 
 
 def _short(t: Tok) -> bool:

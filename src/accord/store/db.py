@@ -781,8 +781,9 @@ def _keys_row(sid: str, keys: SourceKeys) -> dict:
 def _json_dumps(value) -> str:
     """JSON columns as written: by orjson (several times faster: every build writes
     every claim's values twice), except where it would write null for a float the
-    standard library spells out (NaN, Infinity): there, and for any null, the
-    standard library, so that a value reads back as it was."""
+    standard library spells out (NaN, Infinity): there, and wherever "null" appears
+    at all (a real null, or the word inside a string), the standard library, so that
+    a value reads back as it was."""
     out = orjson.dumps(value)
     if b"null" in out:
         return json.dumps(value)
