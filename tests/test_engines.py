@@ -182,3 +182,30 @@ def test_workers_are_forked_with_the_model_already_loaded():
     finally:
         engine.close()
     assert pid != os.getpid() and loaded
+
+
+def _wait_for(path: str) -> int:
+    """A long `later` job: runs until the test lets it finish (or gives up after 20 s,
+    so that a piece queued behind it fails the test instead of hanging it)."""
+    import time
+
+    end = time.monotonic() + 20
+    while not os.path.exists(path) and time.monotonic() < end:
+        time.sleep(0.01)
+    return os.getpid()
+
+
+def test_pieces_are_not_queued_behind_a_long_later_job_on_the_only_worker(tmp_path):
+    engine = LocalEngine(jobs=2, batch=1)
+    go = str(tmp_path / "go")
+    try:
+        engine._workers()
+        busy = engine.later(_wait_for, go)
+        # the only worker is busy: this process does every piece, none waits behind it
+        assert {pid for _, pid in engine.spread(_pid_of, list(range(20)))} == {os.getpid()}
+        open(go, "w").close()
+        assert busy() != os.getpid()
+        got = engine.spread(_pid_of, list(range(40)))  # the worker is free again
+    finally:
+        engine.close()
+    assert {pid for _, pid in got} - {os.getpid()}

@@ -150,6 +150,26 @@ def test_counts_carry_what_they_count_and_the_verb():
     assert c.qualifier("verb").word == "recruit"
 
 
+def test_what_a_count_counts_keeps_the_words_that_narrow_it():
+    text = "The Velmora Quartet has released four studio albums, two live albums and six singles."
+    counted = {c.value.low: c.qualifier("unit").word for c in find(claims_of(text), "count")}
+    assert counted == {4: "studio album", 2: "live album", 6: "single"}
+
+
+def test_words_before_the_numeral_or_about_the_figure_do_not_narrow_a_count():
+    text = "The Velmora Quartet recruited an estimated 300 new members in 1921."
+    (c,) = find(claims_of(text), "count")
+    assert c.qualifier("unit").word == "member"
+
+
+def test_a_russian_count_names_its_noun_by_the_lemma_with_its_narrowing_adjective():
+    # the numeral governs the noun's case: "два альбома", "двенадцать альбомов"
+    for text in ("Квартет «Велмора» выпустил два концертных альбома.",
+                 "Квартет «Велмора» выпустил 12 концертных альбомов."):
+        (c,) = [c for c in claims_of(text, "ru") if c.property == "count"]
+        assert c.qualifier("unit").word == "концертный альбом"
+
+
 def test_a_generic_dated_action_is_an_event_claim():
     text = "In 1866 Amos Pell bought the schooner from the Lamplighters Union."
     (c,) = find(claims_of(text), "event")

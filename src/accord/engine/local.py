@@ -48,6 +48,7 @@ class LocalEngine:
         self.batch_bytes = batch_bytes
         self.in_flight = in_flight or 2 * (self.jobs - 1)
         self._pool: ProcessPoolExecutor | None = None
+        self._later: set[Future] = set()  # `later` jobs not yet finished
 
     def map(self, refs: Iterable[InputRef], max_bytes: int) -> Iterator[list[Result]]:
         parts = batches(refs, self.batch, self.batch_bytes, workers=self.jobs)
@@ -79,6 +80,8 @@ class LocalEngine:
         if self.jobs == 1 or self._pool is None:
             return run_now(fn, *args)
         future = self._pool.submit(fn, *args)
+        self._later.add(future)
+        future.add_done_callback(self._later.discard)
 
         def result() -> R:
             try:
@@ -94,6 +97,7 @@ class LocalEngine:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+        self._later.clear()
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -106,10 +110,19 @@ class LocalEngine:
                 initializer=start_worker)
         return self._pool
 
+    def _slots(self) -> int:
+        """How many items the pool may hold now: `in_flight`, less the share of each
+        worker that a `later` job keeps busy. An item queued behind a long job (the
+        copies of a large corpus take many seconds) would be waited for at the end
+        while this process, which could have done it, sits idle."""
+        busy = sum(1 for f in list(self._later) if not f.done())
+        per_worker = self.in_flight / max(1, self.jobs - 1)
+        return max(0, round(self.in_flight - busy * per_worker))
+
     def _as_done(self, fn: Callable[..., R], items: Iterable[Any], *args: Any
                  ) -> Iterator[tuple[int, R]]:
         """(index, fn(item, *args)) for every item, in the order they finish. Items go
-        to the pool while it has fewer than `in_flight` queued; otherwise this process
+        to the pool while it holds fewer than its `_slots`; otherwise this process
         does the next one itself. With fewer items than that, the pool does them all:
         callers cut their work into many pieces."""
         pool = self._workers()
@@ -118,7 +131,7 @@ class LocalEngine:
             for i, item in enumerate(items):
                 for f in [f for f in running if f.done()]:
                     yield running.pop(f), f.result()
-                if len(running) < self.in_flight:
+                if len(running) < self._slots():
                     running[pool.submit(fn, item, *args)] = i
                 else:
                     yield i, fn(item, *args)  # the pool is busy: this process is a job too

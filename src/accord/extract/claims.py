@@ -36,6 +36,7 @@ from accord.extract.modality import ModalityCue, sentence_modality, version_mark
 from accord.extract.phases import label_line_claims, phase_claims
 from accord.extract.ranks import rank_claims
 from accord.extract.statements import (
+    LIGHT_WORDS,
     STATEMENT,
     StatementDoc,
     sentence_subject,
@@ -590,7 +591,8 @@ def _count_claims(doc: _Doc, sent: Sentence) -> list[Claim]:
         subj = named[0]
         tm = _nearest_time([x for x in doc.times_in(clause, sent, qm.start)
                             if x.value is not None], qm.start)
-        quals: list[tuple[str, Value]] = [("unit", Term(qm.value.unit, qm.value.unit)),
+        what = counted_kind(doc, qm, tok, noun)
+        quals: list[tuple[str, Value]] = [("unit", Term(what, what)),
                                           ("verb", Term(verb.lemma.lower(), verb.text))]
         if tm is not None:
             quals.append(("time", tm.value))
@@ -602,6 +604,37 @@ def _count_claims(doc: _Doc, sent: Sentence) -> list[Claim]:
             continue
         out.append(_make(doc, sent, subj, "count", qm.value, quals, tok))
     return out
+
+
+COUNTED_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+# words that may stand between a numeral and its noun without naming a kind of the
+# thing counted: they speak of the figure ("total", "confirmed") or of what every
+# count of an intake is ("recruited 4,000 new members" = "recruited 4,000 members")
+NOT_A_KIND = frozenset({
+    "new", "total", "overall", "individual", "separate", "different", "distinct", "various",
+    "known", "confirmed", "reported", "recorded", "estimated", "approximate", "actual",
+    "full", "whole", "entire", "further",
+    "новый", "общий", "отдельный", "различный", "разный", "известный", "подтверждённый",
+    "подтвержденный", "зарегистрированный", "полный", "целый"})
+
+
+def counted_kind(doc: _Doc, qm: QuantityMention, tok: Token, noun: Token) -> str:
+    """What a number counts: its unit with the words between the numeral and the noun
+    that narrow it ("two live albums", "200 wounded soldiers" are not "albums" and
+    "soldiers" at large). Words before the numeral qualify the figure, not the thing
+    ("an estimated 300 men"), and a name between the two is what the count is about
+    ("two Velmora albums"), not a kind of it. The noun is named by its lemma."""
+    unit = qm.value.unit
+    if noun.i == tok.i or noun.start < qm.start:
+        return unit
+    if noun.text.lower() == unit and noun.lemma:
+        unit = noun.lemma.lower()  # Russian keeps the case the numeral governs: "2 альбома", "5 альбомов"
+    words = [k.lemma.lower() for k in doc.kids(noun.i)
+             if k.dep in COUNTED_MODIFIERS and qm.end <= k.start < noun.start
+             and k.pos in ("ADJ", "NOUN", "VERB", "PROPN") and k.text[:1].islower()
+             and k.lemma.lower() not in LIGHT_WORDS and k.lemma.lower() not in NOT_A_KIND
+             and not doc.entities_at(k)]
+    return " ".join([*words, unit]) if words else unit
 
 
 AGELESS = frozenset({"birth", "birth_place", "death_place", "manner_of_death", "count"})

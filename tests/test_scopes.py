@@ -1,0 +1,22 @@
+"""Counts meet only counts of the same thing: the words between a numeral and its
+noun say which kind of the thing is counted."""
+
+from accord.contracts import findings_json
+from accord.pipeline import build
+from accord.store.db import Store
+
+
+def test_counts_of_two_kinds_of_one_thing_never_meet_and_one_kind_conflicts(tmp_path):
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "a.txt").write_text(
+        "The Velmora Quartet has released four studio albums, two live albums and six singles.\n",
+        encoding="utf-8")
+    (pile / "b.txt").write_text("The Velmora Quartet has released three live albums.\n",
+                                encoding="utf-8")
+    store = Store(str(tmp_path / "x.db"))
+    build([str(pile)], store)
+    counts = [f for f in findings_json(store)["findings"] if f["property"] == "count"]
+    conflicts = [sorted(c["value"]["normalized"] for c in f["claims"]) for f in counts
+                 if f["kind"] == "conflict"]
+    assert conflicts == [["2", "3"]]  # the four studio albums stand alone
