@@ -170,6 +170,25 @@ def test_a_russian_count_names_its_noun_by_the_lemma_with_its_narrowing_adjectiv
         assert c.qualifier("unit").word == "концертный альбом"
 
 
+def test_a_count_says_in_what_it_holds_but_not_its_time_or_a_set_phrase():
+    def extent(text):
+        (c,) = find(claims_of(text), "count")
+        return c.qualifier("extent").word if c.qualifier("extent") else ""
+
+    assert extent("During the first campaign the Tarnish Guard captured 4,000 soldiers.") \
+        == "first campaign"
+    assert extent("In all, the Tarnish Guard captured 12,000 soldiers during the war.") \
+        == "total; war"
+    assert extent("In 1880 the Quillhaven Pilots Guild trained 450 pilots.") == ""
+    assert extent("In fact, the Quillhaven Pilots Guild trained 450 pilots.") == ""
+
+
+def test_a_village_said_to_lie_in_a_province_is_within_it():
+    text = "Ilse Danner was born in 1852 in Marrowick, a village of Tarn Province."
+    (c,) = find(claims_of(text), "birth_place")
+    assert c.value.text == "Marrowick" and c.qualifier("within").text == "Tarn Province"
+
+
 def test_a_generic_dated_action_is_an_event_claim():
     text = "In 1866 Amos Pell bought the schooner from the Lamplighters Union."
     (c,) = find(claims_of(text), "event")

@@ -227,6 +227,15 @@ def rows(db: Path | str, sql: str) -> list[tuple]:
     con = _ro(db)
     try:
         return con.execute(sql).fetchall()
+    except sqlite3.OperationalError as e:
+        if "readonly" not in str(e):
+            raise
+        # a build killed mid-write can leave a write-ahead log whose index must be
+        # rebuilt, which a read-only connection may not do; any opener (the next
+        # build) recovers it the same way, without changing what the database holds
+        con.close()
+        con = sqlite3.connect(str(db), timeout=30)
+        return con.execute(sql).fetchall()
     finally:
         con.close()
 

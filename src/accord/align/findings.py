@@ -41,7 +41,7 @@ def _scope(c: Claim) -> str:
     obj = c.qualifier("object")
     if isinstance(obj, EntityRef):
         parts.append(obj.entity_id or obj.text)
-    for key in ("verb", "unit"):
+    for key in ("verb", "unit", "extent"):
         q = c.qualifier(key)
         if q is not None and c.property in ("event", "count"):
             parts.append(f"{key}={q.normalized}")

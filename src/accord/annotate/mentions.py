@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from accord.model import Mention
+from accord.timex.lexicon import EN_WEEKDAYS, en_month, ru_month
 
 _LEAD = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’])?[\s\-–—,.;:()\[\]\"“”'’‘„«»]*$")
@@ -101,4 +102,51 @@ def clean_mentions(text: str, mentions: Iterable[Mention]) -> list[Mention]:
             continue
         kept.append(Mention(s, e, surface, m.label))
         taken.append((s, e))
+    kept += surname_echoes(text, kept)
     return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+_WORD_CHARS = r"[^\W\d_]"
+# case endings a Russian surname ending in a consonant takes ("Васка", "Васку", "Васком")
+_RU_CASE = "(?:а|у|ом|е|ым|ой|ы|ов)?"
+
+
+def surname_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person named in full is then called by the surname alone ("Orlen Vask ...
+    Vask was shot"), which a small tagger often misses: every later stand-alone
+    occurrence of the last word of a full name becomes a mention of a person. Not
+    when the word is also written in lower case in the text (a common word: "Baker",
+    "Mason") or names a month or a weekday (a tagger's "person" that ends in one is
+    a date); not where it lies in another mention or next to another capitalised
+    word (part of a longer name: "Hippocrene Books" does not echo "Books"). Who it
+    is, among namesakes, is the resolver's question (bare surnames)."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        words = m.text.split()
+        last = words[-1] if words else ""
+        if m.label == "PER" and len(words) >= 2 and len(last) >= 3 and last[0].isupper() \
+                and last.isalpha() and not _calendar_word(last):
+            first.setdefault(last, m.end)
+    if not first:
+        return []
+    taken = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    for surname, after in first.items():
+        if re.search(rf"(?<!{_WORD_CHARS}){re.escape(surname.lower())}(?!{_WORD_CHARS})", text):
+            continue
+        ending = _RU_CASE if re.match(r"[А-ЯЁ]", surname) and surname[-1] not in "аеёиоуыэюяй" else ""
+        word = re.compile(rf"(?<!{_WORD_CHARS}){re.escape(surname)}{ending}(?!{_WORD_CHARS})")
+        for hit in word.finditer(text, after):
+            s, e = hit.span()
+            if not any(a < e and s < b for a, b in taken) and not _NAME_BEFORE.search(text, max(0, s - 60), s) \
+                    and not _NAME_AFTER.match(text, e):
+                out.append(Mention(s, e, hit.group(0), "PER"))
+    return out
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][\w'’-]*[ \u00a0]$")  # not "Province. "
+_NAME_AFTER = re.compile(r"[ \u00a0][A-ZА-ЯЁ]")
+
+
+def _calendar_word(word: str) -> bool:
+    return bool(en_month(word) or word.lower() in EN_WEEKDAYS or ru_month(word))

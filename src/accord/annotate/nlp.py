@@ -191,7 +191,43 @@ def _from_spacy(doc, text: str) -> Parsed:
                 begin -= 1
         span = doc[begin:end]
         raw.append(Mention(span.start_char, span.end_char, span.text, SPACY_LABELS[e.label_]))
+    raw += _untagged_people(doc, raw)
     return Parsed("en", tokens, sentences, tuple(clean_mentions(text, raw)))
+
+
+# verbs whose subject can only be a person: (lemma, whether only as a passive)
+PERSON_VERBS = {"bear": True, "die": False, "marry": False, "hang": True, "execute": True,
+                "behead": True}
+
+
+def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
+    """Names of people the small tagger left untagged, found by what the text says of
+    them: a run of two to four capitalised proper nouns that is the subject of a verb
+    only a person can be the subject of ("Ilse Danner was born in 1852", "... died
+    at sea"). One capitalised word alone is left as it is: too often a place or a
+    ship."""
+    taken = [(m.start, m.end) for m in raw]
+    out = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or not _name_word_at(tok) or tok.ent_type_:
+            continue
+        passive_only = PERSON_VERBS.get(tok.head.lemma_.lower())
+        if passive_only is None or (passive_only and tok.dep_ != "nsubjpass"):
+            continue
+        run = [c for c in tok.children if c.dep_ == "compound" and _name_word_at(c)
+               and not c.ent_type_ and c.i < tok.i]
+        if not 1 <= len(run) <= 3 or run[0].i + len(run) != tok.i:
+            continue
+        a, b = doc[run[0].i].idx, tok.idx + len(tok.text)
+        if not any(x < b and a < y for x, y in taken):
+            out.append(Mention(a, b, doc.text[a:b], "PER"))
+    return out
+
+
+def _name_word_at(tok) -> bool:
+    """A capitalised proper-noun word of a name, wherever it stands."""
+    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha()
+            and tok.lower_ not in TITLE_NOUNS)
 
 
 def _name_word(tok) -> bool:

@@ -8,6 +8,7 @@ rules read `Parsed` tokens, so English and Russian share them.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -227,13 +228,21 @@ class _Doc:
         return ""
 
 
+# what may stand between a place and the larger one it lies in, besides a comma:
+# ", a village of", ", a small town in the", ", село в"
+_WITHIN_GAP = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){1,2}(?:of|in)\s+(?:the\s+)?"
+    r"|,\s+(?:[а-яё-]+\s+){1,2}(?:в|во)\s+")
+
+
 def _place_chain(text: str, places: list[Mention]) -> list[Mention]:
-    """"born in Village, County, Country": each place lies in the next one, as the text
-    states by writing them in a row; a list ("A, B and C") is not a chain."""
+    """"born in Village, County, Country" or "in Village, a village of County": each
+    place lies in the next one, as the text states by writing them in a row (or
+    saying so); a list ("A, B and C") is not a chain."""
     chain = places[:1]
     for nxt in places[1:]:
         gap = text[chain[-1].end : nxt.start]
-        if gap.strip() != ",":
+        if gap.strip() != "," and not _WITHIN_GAP.fullmatch(gap):
             break
         chain.append(nxt)
     after = text[chain[-1].end : chain[-1].end + 6] if chain else ""
@@ -594,6 +603,9 @@ def _count_claims(doc: _Doc, sent: Sentence) -> list[Claim]:
         what = counted_kind(doc, qm, tok, noun)
         quals: list[tuple[str, Value]] = [("unit", Term(what, what)),
                                           ("verb", Term(verb.lemma.lower(), verb.text))]
+        extent = count_extent(doc, verb, sent)
+        if extent:
+            quals.append(("extent", Term(extent, extent)))
         if tm is not None:
             quals.append(("time", tm.value))
         elif doc.source.published is not None:
@@ -635,6 +647,51 @@ def counted_kind(doc: _Doc, qm: QuantityMention, tok: Token, noun: Token) -> str
              and k.lemma.lower() not in LIGHT_WORDS and k.lemma.lower() not in NOT_A_KIND
              and not doc.entities_at(k)]
     return " ".join([*words, unit]) if words else unit
+
+
+# prepositions whose phrase on a counting verb says where or in what a count holds
+EXTENT_PREPOSITIONS = frozenset({"in", "during", "at", "on", "throughout", "over", "within",
+                                 "across", "в", "во", "за", "на", "при", "под"})
+# set phrases that a parser hangs on the verb but that say nothing of where a count holds
+DISCOURSE_PHRASES = frozenset({
+    "in fact", "in particular", "in addition", "at least", "at most", "in turn", "in general",
+    "at first", "at last", "in short", "at once", "in part", "in effect", "in practice",
+    "in theory", "on the other hand", "in return", "in any case", "in the end", "at the time",
+    "in other words", "on average", "in sum", "in contrast", "at any rate",
+    "в частности", "в целом", "в итоге", "в результате", "на самом деле", "по крайней мере",
+    "в общем", "в свою очередь", "в конце концов", "в то время", "в среднем"})
+# a count "in all" holds for the whole of what it counts
+TOTAL_WORDS = frozenset({"all", "total", "whole", "entirety", "всего", "итог", "общий"})
+
+
+def count_extent(doc: _Doc, verb: Token, sent: Sentence) -> str:
+    """In what a count holds, as the text says: the phrases on its verb that are
+    neither its time (kept apart) nor its subject ("captured 4,000 soldiers during
+    the first campaign" holds in that campaign; "12,000 in all", for the whole):
+    two counts of different extents are different figures, not a conflict."""
+    times = [(tm.start, tm.end) for tm in doc.times if sent.start <= tm.start < sent.end]
+    parts = []
+    for prep in doc.kids(verb.i):
+        if prep.dep != "prep" or prep.lemma.lower() not in EXTENT_PREPOSITIONS:
+            continue
+        ids = sorted(doc.subtree_ids(prep.i))
+        phrase = doc.text[doc.parsed.tokens[ids[0]].start:doc.parsed.tokens[ids[-1]].end].lower()
+        if phrase in DISCOURSE_PHRASES:
+            continue
+        words = []
+        for i in ids:
+            t = doc.parsed.tokens[i]
+            if any(a <= t.start < b for a, b in times):
+                words = []
+                break  # a time: the count's time qualifier says it
+            low = t.lemma.lower()
+            if low in TOTAL_WORDS:
+                words.append("total")
+            elif t.i != prep.i and t.pos in ("NOUN", "PROPN", "ADJ", "NUM") and low not in LIGHT_WORDS:
+                words.append(low)
+        if words:
+            parts.append(" ".join(dict.fromkeys(words)))
+    return "; ".join(sorted(parts))
 
 
 AGELESS = frozenset({"birth", "birth_place", "death_place", "manner_of_death", "count"})
