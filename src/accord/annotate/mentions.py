@@ -127,21 +127,31 @@ def surname_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label == "PER" and len(words) >= 2 and len(last) >= 3 and last[0].isupper() \
                 and last.isalpha() and not _calendar_word(last):
             first.setdefault(last, m.end)
+    lower = set(_WORDS.findall(text)) if first else set()
+    first = {name: at for name, at in first.items() if name.lower() not in lower}
     if not first:
         return []
-    taken = sorted((m.start, m.end) for m in mentions)
+    # one pass over the text for all the surnames, each in its own group
+    names = sorted(first, key=len, reverse=True)
+    alternatives = "|".join(f"(?P<n{k}>{re.escape(name)}{_ending(name)})"
+                            for k, name in enumerate(names))
+    taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
-    for surname, after in first.items():
-        if re.search(rf"(?<!{_WORD_CHARS}){re.escape(surname.lower())}(?!{_WORD_CHARS})", text):
+    for hit in re.finditer(rf"(?<!{_WORD_CHARS})(?:{alternatives})(?!{_WORD_CHARS})", text):
+        s, e = hit.span()
+        if s < first[names[int(hit.lastgroup[1:])]] or any(a < e and s < b for a, b in taken):
             continue
-        ending = _RU_CASE if re.match(r"[А-ЯЁ]", surname) and surname[-1] not in "аеёиоуыэюяй" else ""
-        word = re.compile(rf"(?<!{_WORD_CHARS}){re.escape(surname)}{ending}(?!{_WORD_CHARS})")
-        for hit in word.finditer(text, after):
-            s, e = hit.span()
-            if not any(a < e and s < b for a, b in taken) and not _NAME_BEFORE.search(text, max(0, s - 60), s) \
-                    and not _NAME_AFTER.match(text, e):
-                out.append(Mention(s, e, hit.group(0), "PER"))
+        if not _NAME_BEFORE.search(text, max(0, s - 60), s) and not _NAME_AFTER.match(text, e):
+            out.append(Mention(s, e, hit.group(0), "PER"))
     return out
+
+
+_WORDS = re.compile(rf"{_WORD_CHARS}+")
+
+
+def _ending(surname: str) -> str:
+    """The case endings a surname may carry: a Russian one ending in a consonant."""
+    return _RU_CASE if re.match(r"[А-ЯЁ]", surname) and surname[-1] not in "аеёиоуыэюяй" else ""
 
 
 _NAME_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][\w'’-]*[ \u00a0]$")  # not "Province. "

@@ -218,7 +218,7 @@ def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
                and not c.ent_type_ and c.i < tok.i]
         if not 1 <= len(run) <= 3 or run[0].i + len(run) != tok.i:
             continue
-        a, b = doc[run[0].i].idx, tok.idx + len(tok.text)
+        a, b = run[0].idx, tok.idx + len(tok.text)
         if not any(x < b and a < y for x, y in taken):
             out.append(Mention(a, b, doc.text[a:b], "PER"))
     return out
@@ -231,9 +231,9 @@ def _name_word_at(tok) -> bool:
 
 
 def _name_word(tok) -> bool:
-    """A capitalised proper-noun word that can belong to a person's name."""
-    return (tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.whitespace_ == " "
-            and tok.lower_ not in TITLE_NOUNS and tok.text.isalpha())
+    """A capitalised proper-noun word that can belong to a person's name, followed by a
+    space (a name goes on past it)."""
+    return _name_word_at(tok) and tok.whitespace_ == " "
 
 
 def parse_english(texts: Iterable[str], batch_size: int = 16) -> Iterator[Parsed]:
