@@ -54,7 +54,9 @@ def main() -> None:
                   f"resolve+align {r['stages'].get('corpus', 0):5.1f} s) · peak RSS driver "
                   f"{mem.get('annotate', {}).get('driver_mb', 0):5.0f} MB while annotating, "
                   f"{mem.get('corpus', {}).get('driver_mb', 0):5.0f} MB in resolve+align; "
-                  f"workers {mem.get('annotate', {}).get('workers_mb', 0):5.0f} MB · "
+                  f"workers {mem.get('annotate', {}).get('workers_mb', 0):5.0f} MB while "
+                  f"annotating, {mem.get('corpus', {}).get('workers_mb', 0):5.0f} MB in "
+                  f"resolve+align · "
                   f"{r['claims']} claims, {r['entities']} entities", flush=True)
     print("\nratios to the previous size (input grows by the scale ratio):")
     for (k0, _n0, c0, a), (k1, _n1, c1, b) in zip(rows, rows[1:], strict=False):

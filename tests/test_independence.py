@@ -8,13 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import accord.align.independence as ind
-from accord.align.independence import (
-    Dependence,
-    PassageIndex,
-    find_dependences,
-    origins,
-    passage_origin,
-)
+from accord.align.copy_pairs import PassageIndex, passage_origin
+from accord.align.independence import Dependence, find_dependences, origins
 from tests.made_up import made_up_sentence, made_up_words
 
 ARTICLE = """Marta Quillon (born 3 May 1884 in Orsk Ferry) was a cartographer of the inland lakes.

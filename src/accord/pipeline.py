@@ -21,8 +21,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from accord.align.compare import PlaceIndex
+from accord.align.copy_pairs import CopyPairs, PassageIndex
 from accord.align.findings import filing_key, findings_of_key
-from accord.align.independence import Dependence, PassageIndex, Sketch, new_dependences
+from accord.align.independence import Sketch, iter_new_dependences
 from accord.align.independence import origins as find_origins
 from accord.engine import Engine, LocalEngine
 from accord.engine.batching import UNKNOWN_SIZE
@@ -301,7 +302,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
     run = later or run_now
     found = (run(new_copies, store.url, {sid: keys[sid].sketch for sid in ids}, sorted(fresh))
-             if fresh else run_now(list))
+             if fresh else run_now(CopyPairs.empty))
     progress("corpus", 2, steps)
     # every name a claim speaks of was stored as a mention (`per_source`)
     rules = code_version(*RESOLVER_CODE)
@@ -309,10 +310,9 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     res = resolve((MentionRec(*m) for m in store.all_mentions()), definitions, corrections,
                   previous if kept_rules == rules else None, spread=spread)
     found_now = found()
-    stored_copies = store.copies(ordered=False)
-    deps = [d for d in stored_copies if d.a not in fresh and d.b not in fresh]
-    deps += found_now
-    origins = find_origins(((sid, "") for sid in ids), deps)
+    stored_copies = store.copy_pairs()
+    deps = stored_copies.where(~stored_copies.touching(fresh)).plus(found_now)
+    origins = find_origins(((sid, "") for sid in ids), deps.duplicates())
     shared = PassageIndex(deps)
     progress("corpus", 3, steps)
 
@@ -373,14 +373,16 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         _report_from_store(store, report)
 
 
-def new_copies(db: str, sketches: dict[str, bytes], fresh: list[str]) -> list[Dependence]:
+def new_copies(db: str, sketches: dict[str, bytes], fresh: list[str]) -> CopyPairs:
     """The copy pairs that involve a `fresh` source (`new_dependences`), reading the
     texts it compares from the database at `db`: a job for a worker, which opens the
-    database itself rather than receiving texts it may not need."""
+    database itself rather than receiving texts it may not need. The pairs come back
+    compact (there can be many: `CopyPairs`)."""
     store = Store(db, migrate=False)
     try:
-        return new_dependences({sid: Sketch.from_bytes(b) for sid, b in sketches.items()},
-                               set(fresh), store.source_texts)
+        return CopyPairs.collect(iter_new_dependences(
+            {sid: Sketch.from_bytes(b) for sid, b in sketches.items()}, set(fresh),
+            store.source_texts))
     finally:
         store.close()
 
@@ -395,8 +397,8 @@ def _judged_version(parents: dict[str, set[str]]) -> str:
     return f"{code_version()}|{h.hexdigest()}"
 
 
-def _touched(fresh: set[str], relinked: set[str], moved: set[str], deps: Sequence[Dependence],
-             before: Sequence[Dependence]) -> set[str]:
+def _touched(fresh: set[str], relinked: set[str], moved: set[str], deps: CopyPairs,
+             before: CopyPairs) -> set[str]:
     """The sources whose claims may be filed otherwise than the last build filed them:
     a name of theirs now belongs to another entity (`relinked`), or one of their
     passages comes from elsewhere now. A claim's origin is the smallest of the sources
@@ -406,9 +408,8 @@ def _touched(fresh: set[str], relinked: set[str], moved: set[str], deps: Sequenc
     shares passages with one that moved. (A removed source's partners were marked
     when it was removed.)"""
     out = set(fresh) | relinked | moved
-    for d in (*before, *deps):
-        if d.a in fresh or d.b in fresh or d.a in moved or d.b in moved:
-            out.update((d.a, d.b))
+    for pairs in (before, deps):
+        out |= pairs.sources(pairs.touching(fresh | moved))
     return out
 
 

@@ -54,8 +54,7 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,7 +108,7 @@ def _mix(z: np.ndarray) -> np.ndarray:
 _SEEDS = _mix(np.arange(1, NUM_PERM + 1, dtype=np.uint64) * np.uint64(0x5851F42D4C957F2D))
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def _word_hash(word: str) -> int:
     """Stable 64-bit hash of a word after case folding and accent stripping."""
     w = unicodedata.normalize("NFKD", word.casefold())
@@ -397,7 +396,7 @@ def find_dependences(sources: Iterable[tuple[str, str]], *, threshold: float = T
     """
     docs = {d.sid: d for d in _collect(sources)}
     sketches = {sid: _sketch(d, threshold, passage_threshold) for sid, d in docs.items()}
-    return _link(sketches, set(docs), lambda ids: {i: docs[i] for i in ids})
+    return list(_link(sketches, set(docs), lambda ids: {i: docs[i] for i in ids}))
 
 
 def new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
@@ -411,6 +410,14 @@ def new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
     source: a rebuild that adds one source reads the texts of the few sources that
     share a bucket with it (`texts(ids)` gives them), not the corpus.
     """
+    return list(iter_new_dependences(sketches, fresh, texts))
+
+
+def iter_new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
+                         texts: Callable[[list[str]], Iterable[tuple[str, str]]]
+                         ) -> Iterator[Dependence]:
+    """`new_dependences` one pair at a time, for a caller that keeps them in less
+    memory than a list of them takes (`copy_pairs.CopyPairs`)."""
     fresh = set(fresh)
 
     def docs(ids: list[str]) -> dict[str, _Doc]:
@@ -422,10 +429,10 @@ def new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
 
 
 def _link(sketches: Mapping[str, Sketch], fresh: set[str],
-          docs_of: Callable[[list[str]], Mapping[str, _Doc]]) -> list[Dependence]:
+          docs_of: Callable[[list[str]], Mapping[str, _Doc]]) -> Iterator[Dependence]:
     ids = sorted(sketches)
     if len(ids) < 2 or not fresh:
-        return []
+        return
     first = sketches[ids[0]]
     threshold, passage_threshold = first.threshold, first.passage_threshold
     if any((sk.threshold, sk.passage_threshold) != (threshold, passage_threshold)
@@ -447,7 +454,7 @@ def _link(sketches: Mapping[str, Sketch], fresh: set[str],
         uk = np.vstack([sketches[sid].units for sid in ids if len(sketches[sid].units)])
         unit_pairs = _candidates(uk, uowner, is_fresh[uowner])
     if not len(doc_pairs) and not len(unit_pairs):
-        return []
+        return
 
     # exact verification: only the texts of the sources that take part are read
     involved = sorted(set(doc_pairs.ravel().tolist()) | set(uowner[unit_pairs].ravel().tolist()))
@@ -465,7 +472,6 @@ def _link(sketches: Mapping[str, Sketch], fresh: set[str],
     bounds = np.concatenate(([0], cuts, [len(rows)])) if len(rows) else np.zeros(1, dtype=np.int64)
     matched = {(int(rows[a, 0]), int(rows[a, 1])): (int(a), int(b))
                for a, b in zip(bounds[:-1], bounds[1:], strict=True)}
-    out = []
     for i, j in sorted(duplicate | set(matched)):
         a, b = matched.get((i, j), (0, 0))
         matches = [tuple(r) for r in rows[a:b, 2:].tolist()]
@@ -474,8 +480,7 @@ def _link(sketches: Mapping[str, Sketch], fresh: set[str],
         if not shared and (i, j) not in duplicate:
             continue
         sim = _jaccard(da.doc_set, db.doc_set)
-        out.append(Dependence(ids[i], ids[j], round(sim, 6), shared, (i, j) in duplicate))
-    return out
+        yield Dependence(ids[i], ids[j], round(sim, 6), shared, (i, j) in duplicate)
 
 
 def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
@@ -635,53 +640,3 @@ def origins(sources: Iterable[tuple[str, str]],
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     return {sid: find(sid) for sid in sorted(ids)}
-
-
-class PassageIndex:
-    """The shared passages of a list of dependences, by source, for many look-ups.
-
-    A source copied by hundreds of others has thousands of shared passages, and every
-    claim of it asks: the passages are kept per source as arrays sorted by start, so
-    a look-up only tests those that begin before the span ends."""
-
-    def __init__(self, dependences: Iterable[Dependence]) -> None:
-        by_source: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for dep in dependences:
-            for a0, a1, b0, b1 in dep.shared_passages:
-                by_source[dep.a].append((a0, a1, dep.b))
-                by_source[dep.b].append((b0, b1, dep.a))
-        self._index: dict[str, tuple[np.ndarray, np.ndarray, list[str]]] = {}
-        for sid, rows in by_source.items():
-            rows.sort()
-            self._index[sid] = (np.array([r[0] for r in rows], dtype=np.int64),
-                                np.array([r[1] for r in rows], dtype=np.int64),
-                                [r[2] for r in rows])
-
-    def origin(self, source_id: str, start: int, end: int) -> str | None:
-        found = self._index.get(source_id)
-        if found is None:
-            return None
-        p0, p1, others = found
-        k = int(np.searchsorted(p0, max(end, start + 1), side="left"))  # p0 < end (or <= start)
-        if not k:
-            return None
-        a0, a1 = p0[:k], p1[:k]
-        if end > start:
-            overlap = np.minimum(end, a1) - np.maximum(start, a0)
-            hit = np.flatnonzero(2 * overlap >= end - start)
-        else:
-            hit = np.flatnonzero((a0 <= start) & (start < a1))
-        if not len(hit):
-            return None
-        return min(min(others[i] for i in hit.tolist()), source_id)
-
-
-def passage_origin(dependences: Sequence[Dependence] | PassageIndex, source_id: str,
-                   start: int, end: int) -> str | None:
-    """For a claim's evidence span [start, end) in `source_id`: None when the span is
-    not (mostly) inside a passage shared with another source; otherwise the one
-    id that stands for every source carrying that passage — the smallest id among
-    them, `source_id` included — so that each copy of the passage, asked in
-    turn, names the same origin. Pass a `PassageIndex` for many look-ups."""
-    index = dependences if isinstance(dependences, PassageIndex) else PassageIndex(dependences)
-    return index.origin(source_id, start, end)

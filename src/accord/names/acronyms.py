@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import product
 
 from . import lexicon as lx
+from .memo import MEMO
 from .normalize import clean, tokenize
 from .translit import ascii_fold, is_cyrillic, romanise
 
@@ -31,7 +32,7 @@ def _first_letters(word: str) -> set[str]:
     return out - {""}
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=MEMO)
 def acronyms_of(name: str) -> frozenset[str]:
     """Acronyms a name may be written as.
 

@@ -24,6 +24,8 @@ from functools import lru_cache
 import iuliia
 from unidecode import unidecode
 
+from .memo import MEMO
+
 _CYR = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
 _CJK = re.compile(r"[\u1100-\u11FF\u3040-\u30FF\u3130-\u318F\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -68,7 +70,7 @@ def is_cjk(text: str) -> bool:
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=MEMO)
 def ascii_fold(text: str) -> str:
     """Lowercase ASCII letters and digits only; diacritics and other scripts via unidecode."""
     if text.isascii():
@@ -76,7 +78,7 @@ def ascii_fold(text: str) -> str:
     return _NON_ALNUM.sub("", unidecode(text).lower())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def romanise(token: str) -> tuple[str, ...]:
     """Distinct folded Latin spellings of one token; the first is the primary one.
 
@@ -123,7 +125,7 @@ def _collapse(s: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=MEMO)
 def spelling_key(folded: str) -> str:
     """Fold transliteration and spelling variants of one (ascii, lowercase) token.
 
@@ -154,7 +156,7 @@ def spelling_key(folded: str) -> str:
     return s
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=MEMO)
 def skeleton(key: str) -> str:
     """Consonants of a key: vowels are what transliterations disagree on most
     (Fareed/Farid, Adeel/Adil)."""
@@ -179,7 +181,7 @@ _RU_INFLECTION: tuple[tuple[str, str], ...] = (
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO)
 def russian_lemmas(token: str) -> tuple[str, ...]:
     """Possible nominative forms of an inflected Cyrillic name token (may be empty).
 

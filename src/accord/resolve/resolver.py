@@ -33,10 +33,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+import numpy as np
 from unidecode import unidecode
 
 from accord.model import Alias, Entity
 from accord.names import acronyms_of, blocking_keys, parse_name, same_name_rule, strip_name
+from accord.resolve.mention_table import MentionEntities, MentionLog, Mentions
 
 MAX_BLOCK = 64
 WINDOW = 12
@@ -82,7 +84,7 @@ class ResolverState:
 @dataclass(frozen=True, slots=True)
 class Resolution:
     entities: tuple[Entity, ...]
-    mention_entity: dict[tuple[str, int, int], str]
+    mention_entity: Mapping[tuple[str, int, int], str]  # (source id, start, end) -> entity id
     state: ResolverState = field(default_factory=ResolverState)
     compared: int = 0  # pairs of names compared in this build
 
@@ -148,7 +150,7 @@ def resolve(mentions: Iterable[MentionRec],
     `previous` is the state a build of the same rules returned (None: from scratch);
     `spread` runs the name comparisons over an engine's workers (None: here)."""
     # 1. nodes
-    node_of: dict[tuple[str, int, int], str] = {}
+    log = MentionLog()
     surfaces: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
     sources_of: dict[str, set[str]] = defaultdict(set)
@@ -167,11 +169,12 @@ def resolve(mentions: Iterable[MentionRec],
             continue
         kind = KIND_OF_LABEL.get(m.label, "ORG")
         nid = f"{kind}:{key}" if kind == "NORP" else key
-        node_of[(m.source_id, m.start, m.end)] = nid
+        sid = log.add(m.source_id, m.start, m.end, nid)
         surfaces[nid][surface] += 1
         labels[nid][m.label] += 1
-        sources_of[nid].add(m.source_id)
-        raw_forms[nid][m.text].add(m.source_id)
+        sources_of[nid].add(sid)
+        raw_forms[nid][m.text].add(sid)
+    mentions = log.finish()
     kind_of = {n: KIND_OF_LABEL.get(labels[n].most_common(1)[0][0], "ORG") for n in labels}
     shown = {n: surfaces[n].most_common(1)[0][0] for n in surfaces}
 
@@ -222,7 +225,7 @@ def resolve(mentions: Iterable[MentionRec],
                     why_node.setdefault(n, f"acronym of {shown[target]}, named in the same source")
 
     # 4. bare surnames
-    per_mention: dict[tuple[str, int, int], str] = {}
+    per_mention: dict[tuple[str, int, int], tuple[str, str]] = {}
     mentions_of: dict[str, list[tuple[str, int, int]]] | None = None
     for short, fulls in sorted(surname_only.items()):
         roots = {cl.uf.find(f) for f in fulls}
@@ -233,10 +236,9 @@ def resolve(mentions: Iterable[MentionRec],
             if cl.union(cl.uf.find(full), short, "surname"):
                 why_node.setdefault(short, f"surname of the only matching full name ({shown[full]})")
             continue
-        if mentions_of is None:
-            mentions_of = defaultdict(list)
-            for key, node in node_of.items():
-                mentions_of[node].append(key)
+        if mentions_of is None:  # (the mentions of every name that may need them, once)
+            mentions_of = mentions.of_nodes({n for short, fulls in surname_only.items()
+                                             for n in (short, *fulls)})
         per_mention.update(_bare_surname_mentions(short, fulls, mentions_of, surfaces, cl))
 
     # 5. merges asked for by the user
@@ -248,7 +250,7 @@ def resolve(mentions: Iterable[MentionRec],
             cl.union(na, nb, "merged by the user")
             why_node[nb] = "merged by the user"
 
-    entities, mention_entity = _entities(cl, node_of, surfaces, labels, raw_forms, why_node,
+    entities, mention_entity = _entities(cl, mentions, surfaces, labels, raw_forms, why_node,
                                          per_mention, forms, kept_forms)
     return Resolution(entities, mention_entity, ResolverState(nodes, matches, forms), compared)
 
@@ -488,8 +490,8 @@ def _stripped(text: str, forms: dict[str, str], kept: Mapping[str, str]) -> str:
     return got
 
 
-def _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention, stripped_forms,
-              kept_forms):
+def _entities(cl, mentions: Mentions, surfaces, labels, raw_forms, why_node, per_mention,
+              stripped_forms, kept_forms):
     """The entities and each mention's entity. An entity's name is stripped once across
     builds, as a mentioned text is (`_stripped`)."""
     groups = cl.uf.members()
@@ -497,17 +499,12 @@ def _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention, s
     entities: list[Entity] = []
     used: set[str] = set()
     # mentions assigned one by one (shared bare surnames) count for their target
-    moved: dict[str, Counter] = defaultdict(Counter)
     moved_forms: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
-    stays: Counter = Counter()
-    for key, node in node_of.items():
-        if key in per_mention:
-            target, rule = per_mention[key]
-            root = cl.uf.find(target)
-            moved[root][node] += 1
-            moved_forms[root][(node, rule)].add(key[0])
-        else:
-            stays[node] += 1
+    stays: Counter = Counter(dict(zip(mentions.nodes, mentions.per_node().tolist(), strict=True)))
+    for key, (target, rule) in per_mention.items():
+        node = mentions.nodes[mentions.node[mentions.find(*key)]]
+        moved_forms[cl.uf.find(target)][(node, rule)].add(key[0])
+        stays[node] -= 1
     for root, nodes in sorted(groups.items()):
         forms: Counter = Counter()
         label_votes: Counter = Counter()
@@ -538,11 +535,17 @@ def _entities(cl, node_of, surfaces, labels, raw_forms, why_node, per_mention, s
                 aliases.append(Alias(raw, tuple(sorted(srcs)), rule))
         entities.append(Entity(eid, _stripped(name, stripped_forms, kept_forms), etype,
                                tuple(aliases)))
-    mention_entity: dict[tuple[str, int, int], str] = {}
-    for key, node in node_of.items():
-        target = per_mention[key][0] if key in per_mention else node
-        root = cl.uf.find(target)
-        if root not in root_eid:  # every mention of a node was moved: an empty root
-            continue
-        mention_entity[key] = root_eid[root]
-    return tuple(entities), mention_entity
+    # each mention's entity, by its node's (or, moved, its target's) root; a root all of
+    # whose mentions were moved has none
+    eids = [e.id for e in entities]
+    number = {eid: i for i, eid in enumerate(eids)}
+
+    def entity_of(node: str) -> int:
+        eid = root_eid.get(cl.uf.find(node))
+        return -1 if eid is None else number[eid]
+
+    entity = np.array([entity_of(n) for n in mentions.nodes], dtype=np.int64)[
+        np.frombuffer(mentions.node, dtype=np.int64)] if len(mentions) else np.zeros(0, np.int64)
+    for key, (target, _rule) in per_mention.items():
+        entity[mentions.find(*key)] = entity_of(target)
+    return tuple(entities), MentionEntities(mentions, entity, eids)

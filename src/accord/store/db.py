@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 import orjson
@@ -43,6 +44,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError
 
+from accord.align.copy_pairs import CopyPairs
 from accord.align.independence import Dependence
 from accord.model import VERDICT_RANK, Alias, Claim, Entity, Finding, Removal, Source, Verdict, Zone
 from accord.resolve.resolver import NodeInfo, ResolverState
@@ -126,7 +128,8 @@ class Kept:
     resolver: ResolverState | None = None  # None: leave the stored state as it is
     resolver_stored: ResolverState | None = None  # as `resolver_state` read it, if it did
     rules: str = ""  # the version of the code the resolver state belongs to
-    copies: Sequence[Dependence] = ()  # pairs found now; each has a source of `relinked`
+    copies: CopyPairs | Sequence[Dependence] = ()  # pairs found now; each has a source of
+    # `relinked`
     relinked: Collection[str] = ()  # sources whose pairs were all found now
     keys: Mapping[str, SourceKeys] = field(default_factory=dict)  # made now, not by a worker
     inputs: str = ""  # what the results were computed from (see `pipeline.corpus_stage`)
@@ -411,15 +414,21 @@ class Store:
             return c.execute(select(func.count()).select_from(s.sources)
                              .where(s.sources.c.id.not_in(linked))).scalar_one()
 
-    def copies(self, *, ordered: bool = True) -> list[Dependence]:
-        """The stored pairs of sources that copy one another, sorted by (a, b) unless
-        the caller does not need them in order (sorting many pairs costs)."""
-        q = select(s.copies.c.a, s.copies.c.b, s.copies.c.similarity, s.copies.c.passages,
-                   s.copies.c.duplicate)
-        if ordered:
-            q = q.order_by(self._by(s.copies.c.a), self._by(s.copies.c.b))
+    def copies(self) -> list[Dependence]:
+        """The stored pairs of sources that copy one another, sorted by (a, b)."""
+        q = (select(s.copies.c.a, s.copies.c.b, s.copies.c.similarity, s.copies.c.passages,
+                    s.copies.c.duplicate)
+             .order_by(self._by(s.copies.c.a), self._by(s.copies.c.b)))
         with self.engine.connect().execution_options(yield_per=STREAM) as c:
             return [Dependence(a, b, sim, _unpack(p), bool(dup)) for a, b, sim, p, dup in c.execute(q)]
+
+    def copy_pairs(self) -> CopyPairs:
+        """The stored pairs, in no order, compact (a corpus that syndicates a story has
+        many: see `CopyPairs`)."""
+        q = select(s.copies.c.a, s.copies.c.b, s.copies.c.similarity, s.copies.c.duplicate,
+                   s.copies.c.passages)
+        with self.engine.connect().execution_options(yield_per=STREAM) as c:
+            return CopyPairs.from_rows(tuple(r) for r in c.execute(q))
 
     def resolver_state(self) -> tuple[str, ResolverState]:
         """(version of the rules it was made by, the resolver's state); ("", empty) if none."""
@@ -485,19 +494,25 @@ class Store:
 
     def _write_mentions(self, c, mention_entity: Mapping[tuple[str, int, int], str]) -> set[str]:
         """Link each mention to its entity; returns the sources whose links changed."""
-        rows = c.execute(select(s.mentions.c.id, s.mentions.c.source_id, s.mentions.c.start,
-                                s.mentions.c.end, s.mentions.c.entity_id)).all()
-        updates = []
         changed: set[str] = set()
-        for r in rows:
-            eid = mention_entity.get((r.source_id, r.start, r.end))
-            if eid != r.entity_id:
-                updates.append(dict(mid=r.id, eid=eid))
-                changed.add(r.source_id)
-        if updates:
-            c.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
-                      .values(entity_id=bindparam("eid")), updates)
-        return changed
+        last = None
+        while True:  # a page at a time, each asked from where the last one ended
+            q = (select(s.mentions.c.id, s.mentions.c.source_id, s.mentions.c.start,
+                        s.mentions.c.end, s.mentions.c.entity_id)
+                 .order_by(s.mentions.c.id).limit(PAGE))
+            rows = c.execute(q if last is None else q.where(s.mentions.c.id > last)).all()
+            updates = []
+            for r in rows:
+                eid = mention_entity.get((r.source_id, r.start, r.end))
+                if eid != r.entity_id:
+                    updates.append(dict(mid=r.id, eid=eid))
+                    changed.add(r.source_id)
+            if updates:
+                c.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
+                          .values(entity_id=bindparam("eid")), updates)
+            if len(rows) < PAGE:
+                return changed
+            last = rows[-1].id
 
     def _write_kept(self, c, kept: Kept) -> None:
         if kept.keys:
@@ -510,10 +525,11 @@ class Store:
             c.execute(delete(s.copies).where(s.copies.c.a.in_(chunk) | s.copies.c.b.in_(chunk)))
             c.execute(update(s.source_keys).where(s.source_keys.c.source_id.in_(chunk))
                       .values(linked=True))
-        if kept.copies:
-            c.execute(insert(s.copies), [
-                dict(a=d.a, b=d.b, similarity=d.similarity, duplicate=d.duplicate,
-                     passages=_pack(d.shared_passages)) for d in kept.copies])
+        pairs = kept.copies if isinstance(kept.copies, CopyPairs) else CopyPairs.collect(kept.copies)
+        rows = (dict(a=a, b=b, similarity=sim, duplicate=dup, passages=passages)
+                for a, b, sim, dup, passages in pairs.rows())
+        while chunk := list(islice(rows, STREAM)):
+            c.execute(insert(s.copies), chunk)
         if kept.resolver is not None:
             self._write_resolver(c, kept.resolver, kept.resolver_stored)
             self._set_meta(c, "resolver_rules", kept.rules)
@@ -762,10 +778,6 @@ FINDING_ROW = (s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.fin
 
 # how a claim is filed: the key its findings go under, and the origin of its passage
 Filed = tuple[str | None, str | None]
-
-
-def _pack(passages: Sequence[tuple[int, int, int, int]]) -> bytes:
-    return b"".join(struct.pack("<4q", *p) for p in passages)
 
 
 def _unpack(data: bytes) -> tuple[tuple[int, int, int, int], ...]:

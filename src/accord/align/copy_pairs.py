@@ -1,0 +1,200 @@
+"""Many pairs of copying sources, held in a few arrays.
+
+Reporting copies is reporting pairs: a wire story carried by N papers is N² / 2 pairs,
+each with its shared passages. As a list of `Dependence` objects that costs about
+two kilobytes a pair (a tuple and four integers per passage), and the list is held
+where the pairs are found, pickled to the driver, and held again there, so that the
+copies of a corpus that syndicates a few stories were its stage's largest need of
+memory. Here the same pairs take a few dozen bytes each plus 32 per passage: source
+indexes, similarities and flags in one array each, and every passage of every pair
+in one (passages, 4) array (the layout the store keeps a pair's passages in, so a
+stored row is read back without a Python object per passage). `Dependence` objects
+are made only one at a time, for whoever iterates.
+
+Pure values; no I/O.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from accord.align.independence import Dependence
+
+_EMPTY_SPANS = np.zeros((0, 4), dtype=np.int64)
+
+
+@dataclass(frozen=True, eq=False)
+class CopyPairs:
+    """Pairs of dependent sources. ``ids`` are sorted, so comparing two indexes compares
+    the two ids; pair k is ``ids[a[k]] < ids[b[k]]`` with its passages
+    ``spans[cuts[k]:cuts[k + 1]]`` as (a_start, a_end, b_start, b_end) rows."""
+
+    ids: tuple[str, ...]
+    a: np.ndarray  # int64 (pairs,)
+    b: np.ndarray
+    similarity: np.ndarray  # float64 (pairs,)
+    duplicate: np.ndarray  # bool (pairs,)
+    cuts: np.ndarray  # int64 (pairs + 1,)
+    spans: np.ndarray  # int64 (passages, 4)
+
+    @classmethod
+    def empty(cls) -> CopyPairs:
+        return cls((), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0),
+                   np.zeros(0, bool), np.zeros(1, np.int64), _EMPTY_SPANS)
+
+    @classmethod
+    def collect(cls, dependences: Iterable[Dependence]) -> CopyPairs:
+        """From a stream of dependences, keeping none of them."""
+        return cls.from_rows((d.a, d.b, d.similarity, d.duplicate,
+                              np.asarray(d.shared_passages, dtype=np.int64).reshape(-1, 4))
+                             for d in dependences)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, float, bool, bytes | np.ndarray]]
+                  ) -> CopyPairs:
+        """From (a, b, similarity, duplicate, passages) rows, the passages as the store
+        keeps them (little-endian int64 quadruples) or as an (n, 4) array."""
+        index: dict[str, int] = {}
+        a, b = array("q"), array("q")
+        sim, dup = array("d"), array("b")
+        cuts, spans = array("q", [0]), array("q")
+        for x, y, s, d, passages in rows:
+            if x > y:
+                raise ValueError(f"a copy pair is stored in order: {x!r} > {y!r}")
+            a.append(index.setdefault(x, len(index)))
+            b.append(index.setdefault(y, len(index)))
+            sim.append(s)
+            dup.append(bool(d))
+            flat = (np.frombuffer(passages, dtype="<i8") if isinstance(passages, bytes | bytearray)
+                    else np.asarray(passages, dtype=np.int64).ravel())
+            spans.extend(flat.tolist())
+            cuts.append(len(spans) // 4)
+        ids = sorted(index)
+        remap = np.zeros(len(ids), dtype=np.int64)
+        for rank, sid in enumerate(ids):
+            remap[index[sid]] = rank
+        return cls(tuple(ids), remap[np.frombuffer(a, dtype=np.int64)] if a else np.zeros(0, np.int64),
+                   remap[np.frombuffer(b, dtype=np.int64)] if b else np.zeros(0, np.int64),
+                   np.frombuffer(sim, dtype=np.float64).copy() if sim else np.zeros(0),
+                   np.frombuffer(dup, dtype=np.int8).astype(bool),
+                   np.frombuffer(cuts, dtype=np.int64).copy(),
+                   np.frombuffer(spans, dtype=np.int64).reshape(-1, 4).copy() if spans
+                   else _EMPTY_SPANS)
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def __iter__(self) -> Iterator[Dependence]:
+        for k in range(len(self)):
+            yield self.pair(k)
+
+    def pair(self, k: int) -> Dependence:
+        rows = self.spans[self.cuts[k]:self.cuts[k + 1]].tolist()
+        return Dependence(self.ids[self.a[k]], self.ids[self.b[k]], float(self.similarity[k]),
+                          tuple(tuple(r) for r in rows), bool(self.duplicate[k]))
+
+    def rows(self) -> Iterator[tuple[str, str, float, bool, bytes]]:
+        """(a, b, similarity, duplicate, passages as the store keeps them), pair by pair."""
+        for k in range(len(self)):
+            yield (self.ids[self.a[k]], self.ids[self.b[k]], float(self.similarity[k]),
+                   bool(self.duplicate[k]),
+                   self.spans[self.cuts[k]:self.cuts[k + 1]].astype("<i8").tobytes())
+
+    def duplicates(self) -> list[Dependence]:
+        """The pairs whose texts are copies as wholes."""
+        return [self.pair(k) for k in np.flatnonzero(self.duplicate).tolist()]
+
+    def touching(self, sources: Collection[str]) -> np.ndarray:
+        """Which pairs have a source of `sources` (a mask)."""
+        mine = np.array([sid in sources for sid in self.ids], dtype=bool)
+        if not len(mine):
+            return np.zeros(len(self), dtype=bool)
+        return mine[self.a] | mine[self.b]
+
+    def sources(self, mask: np.ndarray | None = None) -> set[str]:
+        """The sources of the pairs (of those `mask` selects)."""
+        a, b = (self.a, self.b) if mask is None else (self.a[mask], self.b[mask])
+        return {self.ids[i] for i in np.union1d(a, b).tolist()}
+
+    def where(self, mask: np.ndarray) -> CopyPairs:
+        """The pairs `mask` selects."""
+        keep = np.flatnonzero(mask)
+        counts = (self.cuts[1:] - self.cuts[:-1])[keep]
+        starts = self.cuts[:-1][keep]
+        rows = (np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+                + np.arange(int(counts.sum())))
+        return CopyPairs(self.ids, self.a[keep], self.b[keep], self.similarity[keep],
+                         self.duplicate[keep], np.concatenate(([0], np.cumsum(counts))),
+                         self.spans[rows] if len(rows) else _EMPTY_SPANS)
+
+    def plus(self, other: CopyPairs) -> CopyPairs:
+        """These pairs and `other`'s (a pair in both would be in twice: the caller's
+        pairs are disjoint)."""
+        if not len(other) or not len(self):  # (no copy of the arrays of the other)
+            return other if len(other) else self
+        ids = tuple(sorted(set(self.ids) | set(other.ids)))
+        mine = np.array([bisect_left(ids, sid) for sid in self.ids], dtype=np.int64)
+        theirs = np.array([bisect_left(ids, sid) for sid in other.ids], dtype=np.int64)
+        return CopyPairs(
+            ids, np.concatenate((mine[self.a], theirs[other.a])),
+            np.concatenate((mine[self.b], theirs[other.b])),
+            np.concatenate((self.similarity, other.similarity)),
+            np.concatenate((self.duplicate, other.duplicate)),
+            np.concatenate((self.cuts, other.cuts[1:] + self.cuts[-1])),
+            np.concatenate((self.spans, other.spans)))
+
+
+class PassageIndex:
+    """The shared passages of copy pairs, by source, for many look-ups.
+
+    A source copied by hundreds of others has thousands of shared passages, and every
+    claim of it asks: all passages are laid out in arrays sorted by (source, start),
+    so a look-up only tests those of its source that begin before the span ends."""
+
+    def __init__(self, pairs: CopyPairs | Iterable[Dependence]) -> None:
+        p = pairs if isinstance(pairs, CopyPairs) else CopyPairs.collect(pairs)
+        per_pair = p.cuts[1:] - p.cuts[:-1]
+        a, b = np.repeat(p.a, per_pair), np.repeat(p.b, per_pair)
+        src = np.concatenate((a, b))
+        start = np.concatenate((p.spans[:, 0], p.spans[:, 2]))
+        order = np.lexsort((start, src))
+        self._ids = p.ids
+        self._bounds = np.searchsorted(src[order], np.arange(len(p.ids) + 1))
+        self._p0 = start[order]
+        self._p1 = np.concatenate((p.spans[:, 1], p.spans[:, 3]))[order]
+        self._other = np.concatenate((b, a))[order]
+
+    def origin(self, source_id: str, start: int, end: int) -> str | None:
+        i = bisect_left(self._ids, source_id)
+        if i == len(self._ids) or self._ids[i] != source_id:
+            return None
+        lo, hi = int(self._bounds[i]), int(self._bounds[i + 1])
+        p0 = self._p0[lo:hi]
+        k = int(np.searchsorted(p0, max(end, start + 1), side="left"))  # p0 < end (or <= start)
+        if not k:
+            return None
+        a0, a1 = p0[:k], self._p1[lo:lo + k]
+        if end > start:
+            overlap = np.minimum(end, a1) - np.maximum(start, a0)
+            hit = np.flatnonzero(2 * overlap >= end - start)
+        else:
+            hit = np.flatnonzero((a0 <= start) & (start < a1))
+        if not len(hit):
+            return None
+        return min(self._ids[int(self._other[lo + hit].min())], source_id)
+
+
+def passage_origin(dependences: Iterable[Dependence] | CopyPairs | PassageIndex,
+                   source_id: str, start: int, end: int) -> str | None:
+    """For a claim's evidence span [start, end) in `source_id`: None when the span is
+    not (mostly) inside a passage shared with another source; otherwise the one
+    id that stands for every source carrying that passage — the smallest id among
+    them, `source_id` included — so that each copy of the passage, asked in
+    turn, names the same origin. Pass a `PassageIndex` for many look-ups."""
+    index = dependences if isinstance(dependences, PassageIndex) else PassageIndex(dependences)
+    return index.origin(source_id, start, end)

@@ -1,0 +1,78 @@
+"""Copy pairs held compact: the same pairs come back, whatever is asked of them."""
+
+import numpy as np
+import pytest
+
+from accord.align.copy_pairs import CopyPairs, PassageIndex
+from accord.align.independence import Dependence
+
+PAIRS = [
+    Dependence("s2", "s5", 0.31, ((0, 40, 100, 140), (50, 90, 150, 190))),
+    Dependence("s1", "s2", 0.92, (), duplicate=True),
+    Dependence("s3", "s5", 0.12, ((7, 30, 0, 23),)),
+]
+
+
+def test_pairs_come_back_as_they_went_in():
+    pairs = CopyPairs.collect(PAIRS)
+    assert len(pairs) == 3
+    assert list(pairs) == PAIRS
+    assert pairs.ids == ("s1", "s2", "s3", "s5")
+
+
+def test_stored_rows_read_back_to_the_same_pairs():
+    rows = list(CopyPairs.collect(PAIRS).rows())
+    assert [r[:4] for r in rows] == [("s2", "s5", 0.31, False), ("s1", "s2", 0.92, True),
+                                     ("s3", "s5", 0.12, False)]
+    assert list(CopyPairs.from_rows(rows)) == PAIRS
+
+
+def test_a_pair_out_of_order_is_refused():
+    with pytest.raises(ValueError, match="in order"):
+        CopyPairs.from_rows([("b", "a", 0.5, False, b"")])
+
+
+def test_nothing_is_an_empty_set_of_pairs():
+    for empty in (CopyPairs.empty(), CopyPairs.collect([])):
+        assert len(empty) == 0 and list(empty) == [] and empty.duplicates() == []
+        assert PassageIndex(empty).origin("s1", 0, 10) is None
+
+
+def test_only_whole_copies_are_duplicates():
+    assert CopyPairs.collect(PAIRS).duplicates() == [PAIRS[1]]
+
+
+def test_pairs_touching_some_sources_and_their_partners():
+    pairs = CopyPairs.collect(PAIRS)
+    mask = pairs.touching({"s5"})
+    assert mask.tolist() == [True, False, True]
+    assert pairs.sources(mask) == {"s2", "s3", "s5"}
+    assert pairs.sources() == {"s1", "s2", "s3", "s5"}
+    assert not pairs.touching({"s9"}).any()
+
+
+def test_selected_pairs_keep_their_own_passages():
+    pairs = CopyPairs.collect(PAIRS)
+    assert list(pairs.where(np.array([False, True, True]))) == PAIRS[1:]
+    assert list(pairs.where(np.array([True, False, False]))) == PAIRS[:1]
+    assert list(pairs.where(np.zeros(3, dtype=bool))) == []
+
+
+def test_two_sets_of_pairs_over_other_sources_join():
+    old = CopyPairs.collect(PAIRS[:2])
+    new = CopyPairs.collect([*PAIRS[2:], Dependence("s0", "s9", 0.7, ((1, 2, 3, 4),))])
+    joined = old.plus(new)
+    assert joined.ids == ("s0", "s1", "s2", "s3", "s5", "s9")
+    assert list(joined) == [*PAIRS, Dependence("s0", "s9", 0.7, ((1, 2, 3, 4),))]
+    assert list(CopyPairs.empty().plus(old)) == PAIRS[:2]
+
+
+def test_a_passage_names_the_smallest_source_that_carries_it():
+    for index in (PassageIndex(PAIRS), PassageIndex(CopyPairs.collect(PAIRS))):
+        assert index.origin("s5", 100, 140) == "s2"  # s2 [0, 40) = s5 [100, 140)
+        assert index.origin("s2", 0, 40) == "s2"
+        assert index.origin("s5", 0, 23) == "s3"
+        assert index.origin("s5", 95, 102) is None  # mostly outside the passage
+        assert index.origin("s5", 120, 120) == "s2"  # an empty span inside it
+        assert index.origin("s1", 0, 40) is None  # a whole copy has no passages here
+        assert index.origin("s4", 0, 40) is None
