@@ -29,6 +29,7 @@ from pathlib import Path
 
 import orjson
 from sqlalchemy import (
+    JSON,
     Text,
     bindparam,
     create_engine,
@@ -386,10 +387,10 @@ class Store:
     def iter_claims(self) -> Iterator[Claim]:
         """Every claim in id order, streamed."""
         with self.engine.connect().execution_options(yield_per=STREAM) as c:
-            rows = c.execute(select(*(s.claims.c[k] for k in CLAIM_COLUMNS))
+            rows = c.execute(select(*CLAIM_SELECT)
                              .order_by(self._by(s.claims.c.id)))
             for r in rows:
-                yield claim_from_values(*r)
+                yield _claim(r)
 
     def corrections(self) -> list[tuple[str, str, str]]:
         with self.engine.connect() as c:
@@ -592,9 +593,8 @@ class Store:
                     members.setdefault(r.finding_id, []).append(r.claim_id)
             claims: dict[str, Claim] = {}
             for chunk in _slices(sorted({x for ids in members.values() for x in ids})):
-                for r in c.execute(select(*(s.claims.c[k] for k in CLAIM_COLUMNS))
-                                   .where(s.claims.c.id.in_(chunk))):
-                    claims[r.id] = claim_from_values(*r)
+                for r in c.execute(select(*CLAIM_SELECT).where(s.claims.c.id.in_(chunk))):
+                    claims[r.id] = _claim(r)
             return [Finding(r.id, Verdict(r.kind), r.entity_id, r.property,
                             tuple(claims[x] for x in members.get(r.id, []) if x in claims),
                             r.explanation, r.scope, r.independent_sources)
@@ -628,7 +628,7 @@ class CorpusUpdate:
             s.claims.c.group_key.is_(None)]  # (filed claims have a key: none comes twice)
         for where in wheres:
             for rows in self._keyset(where, s.claims.c.id):
-                yield [(claim_from_values(*r[:-2]), (r[-2], r[-1])) for r in rows]
+                yield [(_claim(r), (r[-2], r[-1])) for r in rows]
 
     def _keyset(self, where, *order) -> Iterator[list]:
         """The rows of FILED_COLUMNS (`where` holds) sorted by the unique `order`, PAGE
@@ -652,10 +652,10 @@ class CorpusUpdate:
     def placing_claims(self) -> Iterator[Claim]:
         """The claims that may say a place lies within another (a "within" qualifier):
         found by the qualifier's name in the stored text, so only they are read."""
-        q = (select(*(s.claims.c[k] for k in CLAIM_COLUMNS))
+        q = (select(*CLAIM_SELECT)
              .where(s.claims.c.qualifiers.cast(Text).like('%"within"%')))
         for r in self._c.execute(q):
-            yield claim_from_values(*r)
+            yield _claim(r)
 
     def file_claims(self, filed: Sequence[tuple[Claim, Filed]]) -> None:
         """Store these claims as they now are (resolved entities), filed so."""
@@ -689,7 +689,7 @@ class CorpusUpdate:
                         yield batch
                         batch, size = [], 0
                     batch.append((key, []))
-                batch[-1][1].append(claim_from_values(*r[:-2]))
+                batch[-1][1].append(_claim(r))
                 size += 1
         if batch:
             yield batch
@@ -699,7 +699,7 @@ class CorpusUpdate:
             of: dict[str, list[Claim]] = {k: [] for k in chunk}
             for r in self._c.execute(select(*FILED_COLUMNS).where(s.claims.c.group_key.in_(chunk))
                                      .order_by(self._by(s.claims.c.id))):
-                of[r[-2]].append(claim_from_values(*r[:-2]))
+                of[r[-2]].append(_claim(r))
             yield list(of.items())
 
     def findings(self, found: Mapping[str, Sequence[Finding]]) -> None:
@@ -770,7 +770,25 @@ class CorpusUpdate:
 
 
 # a claim as stored, then how it is filed (see `Filed`)
-FILED_COLUMNS = (*(s.claims.c[k] for k in CLAIM_COLUMNS), s.claims.c.group_key, s.claims.c.origin)
+def _as_text(col):
+    return col.cast(Text).label(col.name) if isinstance(col.type, JSON) else col
+
+
+# a claim's columns, its JSON ones read as text and parsed by `_claim`: SQLAlchemy's
+# own JSON processing costs several times the parse, and every build reads every
+# claim twice
+CLAIM_SELECT = tuple(_as_text(s.claims.c[k]) for k in CLAIM_COLUMNS)
+_JSON_AT = tuple(i for i, k in enumerate(CLAIM_COLUMNS) if isinstance(s.claims.c[k].type, JSON))
+FILED_COLUMNS = (*CLAIM_SELECT, s.claims.c.group_key, s.claims.c.origin)
+
+
+def _claim(row) -> Claim:
+    """The claim of a row that begins with the columns of CLAIM_SELECT."""
+    values = list(row[:len(CLAIM_COLUMNS)])
+    for i in _JSON_AT:
+        if isinstance(values[i], str):
+            values[i] = _json_loads(values[i])
+    return claim_from_values(*values)
 FINDING_ROW = (s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.findings.c.property,
                s.findings.c.scope, s.findings.c.explanation, s.findings.c.independent_sources,
                s.findings.c.rank)
