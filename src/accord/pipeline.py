@@ -285,7 +285,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         return
     # each source's acronyms and sketch, made by its worker; one stored by another
     # version of the code (or before they were kept) is made again here
-    stored = store.source_keys()
+    stored = store.source_keys(sketches=False)
     version = keys_version()
     remade = {sid: source_keys(text) for sid, text in store.source_texts(
         [sid for sid in ids if sid not in stored or stored[sid].keys.version != version])}
@@ -301,7 +301,8 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     # the stage's largest passing need of memory, and the names are not loaded yet.
     fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
     run = later or run_now
-    found = (run(new_copies, store.url, {sid: keys[sid].sketch for sid in ids}, sorted(fresh))
+    found = (run(new_copies, store.url, version, {sid: remade[sid].sketch for sid in remade},
+                 sorted(fresh))
              if fresh else run_now(CopyPairs.empty))
     progress("corpus", 2, steps)
     # every name a claim speaks of was stored as a mention (`per_source`)
@@ -373,13 +374,16 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         _report_from_store(store, report)
 
 
-def new_copies(db: str, sketches: dict[str, bytes], fresh: list[str]) -> CopyPairs:
-    """The copy pairs that involve a `fresh` source (`new_dependences`), reading the
-    texts it compares from the database at `db`: a job for a worker, which opens the
-    database itself rather than receiving texts it may not need. The pairs come back
+def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) -> CopyPairs:
+    """The copy pairs that involve a `fresh` source (`new_dependences`) among the
+    sources of the database at `db`, by their sketches: those stored by the code of
+    `version`, and the ones `made` again now. A job for a worker, which opens the
+    database itself and reads the sketches and the texts it compares there, rather
+    than receiving what the build's own process need not hold. The pairs come back
     compact (there can be many: `CopyPairs`)."""
     store = Store(db, migrate=False)
     try:
+        sketches = {**store.sketches(version), **made}
         return CopyPairs.collect(iter_new_dependences(
             {sid: Sketch.from_bytes(b) for sid, b in sketches.items()}, set(fresh),
             store.source_texts))

@@ -401,12 +401,24 @@ class Store:
         with self.engine.begin() as c:
             c.execute(insert(s.corrections).values(action=action, a=a, b=b, at=time.time()))
 
-    def source_keys(self) -> dict[str, StoredKeys]:
+    def source_keys(self, *, sketches: bool = True) -> dict[str, StoredKeys]:
+        """Each source's stored keys; without their `sketches` (then b""), which are
+        most of their size and needed only where copies are looked for (`sketches`)."""
+        k = s.source_keys.c
+        cols = [k.source_id, k.version, k.definitions, k.linked] + ([k.sketch] if sketches else [])
         with self.engine.connect().execution_options(yield_per=STREAM) as c:
-            rows = c.execute(select(s.source_keys))
             return {r.source_id: StoredKeys(
-                SourceKeys(r.version, tuple((a, b) for a, b in r.definitions), bytes(r.sketch)),
-                bool(r.linked)) for r in rows}
+                SourceKeys(r.version, tuple((a, b) for a, b in r.definitions),
+                           bytes(r.sketch) if sketches else b""),
+                bool(r.linked)) for r in c.execute(select(*cols))}
+
+    def sketches(self, version: str) -> dict[str, bytes]:
+        """The stored sketches that the code of `version` made, by source."""
+        k = s.source_keys.c
+        with self.engine.connect().execution_options(yield_per=STREAM) as c:
+            return {sid: bytes(sk) for sid, sk in c.execute(
+                select(k.source_id, k.sketch).where(k.version == version)
+                .where(k.source_id.in_(select(s.sources.c.id))))}
 
     def unlinked(self) -> int:
         """How many sources were written since the corpus-wide stage last ran."""
