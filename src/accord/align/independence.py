@@ -54,7 +54,7 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -248,7 +248,10 @@ def _jaccard(x: np.ndarray, y: np.ndarray) -> float:
     """Exact Jaccard similarity of two sorted unique arrays."""
     if len(x) == 0 or len(y) == 0:
         return 0.0
-    inter = len(np.intersect1d(x, y, assume_unique=True))
+    if len(x) > len(y):
+        x, y = y, x
+    at = np.minimum(np.searchsorted(y, x), len(y) - 1)  # (no merge of the two: faster)
+    inter = int(np.count_nonzero(y[at] == x))
     return inter / (len(x) + len(y) - inter)
 
 
@@ -461,8 +464,10 @@ def _link(sketches: Mapping[str, Sketch], fresh: set[str],
     loaded = docs_of([ids[d] for d in involved])
     doc = {d: loaded[ids[d]] for d in involved}
     duplicate: set[tuple[int, int]] = set()
+    sims: dict[tuple[int, int], float] = {}  # (each pair's is reported too: once is enough)
     for i, j in doc_pairs.tolist():
-        if _jaccard(doc[i].doc_set, doc[j].doc_set) >= threshold:
+        sim = sims[(i, j)] = _jaccard(doc[i].doc_set, doc[j].doc_set)
+        if sim >= threshold:
             duplicate.add((i, j))
     rows = (_unit_matches(unit_pairs, uowner, counts, doc, passage_threshold, ids)
             if len(unit_pairs) else np.zeros((0, 6), dtype=np.int64))
@@ -479,7 +484,9 @@ def _link(sketches: Mapping[str, Sketch], fresh: set[str],
         shared = _passages(da, db, matches, passage_threshold) if matches else ()
         if not shared and (i, j) not in duplicate:
             continue
-        sim = _jaccard(da.doc_set, db.doc_set)
+        sim = sims.get((i, j))
+        if sim is None:
+            sim = _jaccard(da.doc_set, db.doc_set)
         yield Dependence(ids[i], ids[j], round(sim, 6), shared, (i, j) in duplicate)
 
 
@@ -495,11 +502,7 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
     s0, s1 = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     cid = np.zeros(n, dtype=np.int64)
     sets: dict[bytes, int] = {}
-    members: list[bytes] = []  # sorted uint64s; as Python sets they would fill memory
-
-    @lru_cache(maxsize=4096)
-    def as_set(c: int) -> frozenset[int]:
-        return frozenset(np.frombuffer(members[c], dtype=np.uint64).tolist())
+    members: list[np.ndarray] = []  # each set's sorted shingle hashes
 
     need = np.unique(unit_pairs.ravel())
     owners = uowner[need]
@@ -513,7 +516,7 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
             key = np.unique(doc[d].shingles[u.p0 : u.p1]).tobytes()
             c = sets.setdefault(key, len(sets))
             if c == len(members):
-                members.append(key)
+                members.append(np.frombuffer(key, dtype=np.uint64))
             s0[k], s1[k], cid[k] = u.s0, u.s1, c
     i, j = unit_pairs[:, 0], unit_pairs[:, 1]
     lo, hi = np.minimum(cid[i], cid[j]), np.maximum(cid[i], cid[j])
@@ -521,16 +524,61 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
     if not ok.all():
         code = lo * len(members) + hi
         todo, back = np.unique(code[~ok], return_inverse=True)
-        passed = np.zeros(len(todo), dtype=bool)
-        for t, c in enumerate(todo.tolist()):
-            x, y = as_set(c // len(members)), as_set(c % len(members))
-            inter = len(x & y)
-            passed[t] = inter / (len(x) + len(y) - inter) >= passage_threshold
+        x, y = todo // len(members), todo % len(members)
+        sizes = np.array([len(m) for m in members], dtype=np.int64)
+        inter = _common_members(members, x, y)
+        union = sizes[x] + sizes[y] - inter  # (never 0: a passage has MIN_UNIT_WORDS
+        # words, more than a shingle)
+        passed = inter / union >= passage_threshold
         ok[~ok] = passed[back.ravel()]
     i, j = i[ok], j[ok]  # units are laid out by document, so owner[i] < owner[j]
     # (one match of a pair of sentence ranges is as good as many: the rest go)
-    return np.unique(np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]], axis=1),
-                     axis=0)
+    return _unique_rows(np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]], axis=1))
+
+
+def _common_members(sets: Sequence[np.ndarray], x: np.ndarray, y: np.ndarray,
+                    chunk: int = CHUNK) -> np.ndarray:
+    """For each pair p, how many members `sets[x[p]]` and `sets[y[p]]` share (each a
+    sorted array of distinct hashes), for all pairs at once: a Python loop over the
+    pairs of a syndicated corpus was the most of the time spent finding its copies.
+
+    Every hash is replaced by its rank among all of them, so that (set, rank) is one
+    integer and all sets lie in one sorted array; the members of the smaller set of
+    each pair are looked up in the other there, a bounded chunk of members at a time."""
+    out = np.zeros(len(x), dtype=np.int64)
+    if not len(x):
+        return out
+    sizes = np.array([len(m) for m in sets], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    _values, rank = np.unique(np.concatenate(sets), return_inverse=True)
+    span = len(_values) + 1
+    keys = np.repeat(np.arange(len(sets), dtype=np.int64), sizes) * span + rank.ravel()
+    small = sizes[x] <= sizes[y]
+    x, y = np.where(small, x, y), np.where(small, y, x)
+    cum = np.cumsum(sizes[x])
+    lo = 0
+    while lo < len(x):
+        done = cum[lo - 1] if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(cum, done + chunk, side="right")))
+        n = sizes[x[lo:hi]]
+        pair = np.repeat(np.arange(hi - lo), n)
+        member = np.repeat(starts[x[lo:hi]] - (np.cumsum(n) - n), n) + np.arange(int(n.sum()))
+        want = y[lo:hi][pair] * span + rank.ravel()[member]
+        at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+        out[lo:hi] = np.bincount(pair, weights=keys[at] == want, minlength=hi - lo).astype(np.int64)
+        lo = hi
+    return out
+
+
+def _unique_rows(m: np.ndarray) -> np.ndarray:
+    """`np.unique(m, axis=0)`: the distinct rows, sorted. That one compares rows as
+    opaque bytes, several times slower on the million rows of a syndicated corpus."""
+    if len(m) < 2:
+        return m
+    m = m[np.lexsort(m.T[::-1])]
+    keep = np.ones(len(m), dtype=bool)
+    keep[1:] = (m[1:] != m[:-1]).any(axis=1)
+    return m[keep]
 
 
 def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray) -> np.ndarray:
@@ -580,6 +628,8 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray) -> np.nd
         emit(inner, inner, True)
     # pairs of classes that share a bucket in some band, then their items
     linked = np.zeros(0, dtype=np.int64)
+    pending: list[np.ndarray] = []  # joined into `linked` when they outgrow it: a union
+    # per band would sort everything linked so far once per band
     for band in range(classes.shape[1]):
         order = np.argsort(classes[:, band], kind="stable")
         ks = classes[order, band]
@@ -591,7 +641,12 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray) -> np.nd
         x, y = _expand(groups, groups, sizes, bounds[:-1], order, same=True)
         x, y = np.minimum(x, y), np.maximum(x, y)
         hit = cls_fresh[x] | cls_fresh[y]
-        linked = np.union1d(linked, x[hit] * n_cls + y[hit])
+        pending.append(np.unique(x[hit] * n_cls + y[hit]))
+        if sum(map(len, pending)) > len(linked):
+            linked = np.unique(np.concatenate([linked, *pending]))
+            pending = []
+    if pending:
+        linked = np.unique(np.concatenate([linked, *pending]))
     if len(linked):
         emit(linked // n_cls, linked % n_cls, False)
     if not found:
