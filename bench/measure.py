@@ -165,12 +165,50 @@ def _build(inputs: list[str], db: str, jobs: int = 1, engine: str = "local",
             "claims": report.claims, "entities": report.entities, "findings": report.findings}
 
 
+def _annotate(inputs: list[str], db: str, jobs: int = 1, batch: int = 8) -> dict:
+    """A build without its corpus-wide stage (left for `_corpus` to run in a process of
+    its own): reading and annotating only."""
+    import accord.pipeline as pipeline
+    from accord.engine import make_engine
+    from accord.store.db import Store
+
+    pipeline.corpus_stage = lambda *a, **k: None  # (a benchmark's cut, not an option)
+    t0 = time.perf_counter()
+    pipeline.build(inputs, Store(db), engine=make_engine("local", jobs=jobs, batch=batch))
+    return {"seconds": time.perf_counter() - t0}
+
+
+def _corpus(db: str, jobs: int = 1) -> dict:
+    """The corpus-wide stage alone, from scratch, over a database `_annotate` wrote, in
+    a fresh process: its own need of memory, which in a whole build hides under what
+    annotating left resident. With several jobs the workers are started first, as a
+    build has them running when it gets there."""
+    from accord.engine import make_engine
+    from accord.pipeline import corpus_stage
+    from accord.store.db import Store
+
+    store = Store(db)
+    engine = make_engine("local", jobs=jobs)
+    if jobs > 1:
+        engine._workers()  # (a build has started them by annotating)
+    start = _rss_kb(os.getpid()) / 1024
+    sampler = Sampler()
+    t0 = time.perf_counter()
+    try:
+        corpus_stage(store, spread=engine.spread, later=engine.later)
+    finally:
+        engine.close()
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "start_mb": start, "memory": sampler.stop()}
+
+
 def main(argv: list[str]) -> None:
     if argv and argv[0] == "--one-core":
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
         argv = argv[1:]
     kind, args = argv[0], json.loads(argv[1])
-    result = {"spacy": _spacy, "spacy2": _spacy_two, "build": _build}[kind](**args)
+    result = {"spacy": _spacy, "spacy2": _spacy_two, "build": _build, "annotate": _annotate,
+              "corpus": _corpus}[kind](**args)
     print(json.dumps(result))
 
 
