@@ -3,6 +3,7 @@ with its spans in both texts. All texts here are made up for these tests."""
 
 import random
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -284,3 +285,21 @@ def test_many_sources_stay_near_linear(monkeypatch):
         assert not pairs[(f"g{100 + k:04d}", f"paste{k}")].duplicate
     o = origins(sources, deps)
     assert sum(1 for sid, rep in o.items() if sid != rep) == 10
+
+
+def test_shared_members_of_many_pairs_are_counted_exactly(monkeypatch):
+    """The exact check of passage pairs counts shared shingles for all pairs at once;
+    it must agree with plain set arithmetic, also across the chunks it works in."""
+    rng = random.Random(7)
+    pool = [rng.getrandbits(64) for _ in range(400)]
+    sets = [sorted(set(rng.sample(pool, rng.randint(1, 60)))) for _ in range(50)]
+    arrays = [np.array(s, dtype=np.uint64) for s in sets]
+    x = np.array([rng.randrange(50) for _ in range(300)])
+    y = np.array([rng.randrange(50) for _ in range(300)])
+    expected = [len(set(sets[a]) & set(sets[b])) for a, b in zip(x, y, strict=True)]
+    for chunk in (ind.CHUNK, 7):
+        monkeypatch.setattr(ind, "CHUNK", chunk)
+        bank = ind._SetBank(arrays)
+        assert bank.common(x, y).tolist() == expected
+        jaccard = [e / (len(sets[a]) + len(sets[b]) - e) for e, a, b in zip(expected, x, y, strict=True)]
+        assert bank.similar(x, y, 0.5).tolist() == [j >= 0.5 for j in jaccard]

@@ -496,7 +496,7 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
     """The candidate passage pairs that pass the exact check, as rows (a, b, a_s0, a_s1,
     b_s0, b_s1): documents a < b and their matched sentence ranges, sorted. A passage
     copied into many sources has one shingle set: each distinct pair of sets is
-    compared once."""
+    compared once in each chunk of candidates."""
     offset = np.concatenate(([0], np.cumsum(counts)))
     n = len(uowner)
     s0, s1 = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
@@ -518,56 +518,71 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
             if c == len(members):
                 members.append(np.frombuffer(key, dtype=np.uint64))
             s0[k], s1[k], cid[k] = u.s0, u.s1, c
-    i, j = unit_pairs[:, 0], unit_pairs[:, 1]
-    lo, hi = np.minimum(cid[i], cid[j]), np.maximum(cid[i], cid[j])
-    ok = lo == hi
-    if not ok.all():
-        code = lo * len(members) + hi
-        todo, back = np.unique(code[~ok], return_inverse=True)
-        x, y = todo // len(members), todo % len(members)
-        sizes = np.array([len(m) for m in members], dtype=np.int64)
-        inter = _common_members(members, x, y)
-        union = sizes[x] + sizes[y] - inter  # (never 0: a passage has MIN_UNIT_WORDS
-        # words, more than a shingle)
-        passed = inter / union >= passage_threshold
-        ok[~ok] = passed[back.ravel()]
-    i, j = i[ok], j[ok]  # units are laid out by document, so owner[i] < owner[j]
-    # (one match of a pair of sentence ranges is as good as many: the rest go)
-    return _unique_rows(np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]], axis=1))
+    # a bounded chunk of candidates at a time: the copies of a syndicated text make
+    # millions of them, and every array over them all would be held at once
+    bank = _SetBank(members)
+    found = []
+    for at in range(0, len(unit_pairs), CHUNK):
+        i, j = unit_pairs[at:at + CHUNK, 0], unit_pairs[at:at + CHUNK, 1]
+        ok = cid[i] == cid[j]
+        if not ok.all():
+            lo, hi = np.minimum(cid[i], cid[j])[~ok], np.maximum(cid[i], cid[j])[~ok]
+            todo, back = np.unique(lo * len(members) + hi, return_inverse=True)
+            ok[~ok] = bank.similar(todo // len(members), todo % len(members),
+                                   passage_threshold)[back.ravel()]
+        i, j = i[ok], j[ok]  # units are laid out by document, so owner[i] < owner[j]
+        # (one match of a pair of sentence ranges is as good as many: the rest go)
+        found.append(_unique_rows(np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]],
+                                           axis=1)))
+    return _unique_rows(np.concatenate(found)) if found else np.zeros((0, 6), dtype=np.int64)
 
 
-def _common_members(sets: Sequence[np.ndarray], x: np.ndarray, y: np.ndarray,
-                    chunk: int = CHUNK) -> np.ndarray:
-    """For each pair p, how many members `sets[x[p]]` and `sets[y[p]]` share (each a
-    sorted array of distinct hashes), for all pairs at once: a Python loop over the
-    pairs of a syndicated corpus was the most of the time spent finding its copies.
+class _SetBank:
+    """Many sorted sets of distinct 64-bit hashes, laid out to count the common members
+    of many pairs of them at once: a Python loop over the pairs of a syndicated corpus
+    was most of the time spent finding its copies. Every hash is replaced by its rank
+    among all of them, so that (set, rank) is one integer and all the sets lie in one
+    sorted array; the members of the smaller set of each pair are looked up in the
+    other there, a bounded chunk of members at a time."""
 
-    Every hash is replaced by its rank among all of them, so that (set, rank) is one
-    integer and all sets lie in one sorted array; the members of the smaller set of
-    each pair are looked up in the other there, a bounded chunk of members at a time."""
-    out = np.zeros(len(x), dtype=np.int64)
-    if not len(x):
+    def __init__(self, sets: Sequence[np.ndarray]) -> None:
+        self.sizes = np.array([len(m) for m in sets], dtype=np.int64)
+        self.starts = np.concatenate(([0], np.cumsum(self.sizes)[:-1]))
+        if len(sets):
+            values, rank = np.unique(np.concatenate(sets), return_inverse=True)
+        else:
+            values, rank = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        self.rank = rank.ravel().astype(np.int32 if len(values) < 2**31 else np.int64)
+        self.span = len(values) + 1
+        del values, rank
+        self.keys = (np.repeat(np.arange(len(sets), dtype=np.int64), self.sizes) * self.span
+                     + self.rank)
+
+    def common(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """For each pair p, how many members sets x[p] and y[p] share."""
+        out = np.zeros(len(x), dtype=np.int64)
+        small = self.sizes[x] <= self.sizes[y]
+        x, y = np.where(small, x, y), np.where(small, y, x)
+        cum = np.cumsum(self.sizes[x])
+        lo = 0
+        while lo < len(x):
+            done = cum[lo - 1] if lo else 0
+            hi = max(lo + 1, int(np.searchsorted(cum, done + CHUNK, side="right")))
+            n = self.sizes[x[lo:hi]]
+            pair = np.repeat(np.arange(hi - lo), n)
+            member = (np.repeat(self.starts[x[lo:hi]] - (np.cumsum(n) - n), n)
+                      + np.arange(int(n.sum())))
+            want = y[lo:hi][pair] * self.span + self.rank[member]
+            at = np.minimum(np.searchsorted(self.keys, want), len(self.keys) - 1)
+            out[lo:hi] = np.bincount(pair, weights=self.keys[at] == want, minlength=hi - lo)
+            lo = hi
         return out
-    sizes = np.array([len(m) for m in sets], dtype=np.int64)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    _values, rank = np.unique(np.concatenate(sets), return_inverse=True)
-    span = len(_values) + 1
-    keys = np.repeat(np.arange(len(sets), dtype=np.int64), sizes) * span + rank.ravel()
-    small = sizes[x] <= sizes[y]
-    x, y = np.where(small, x, y), np.where(small, y, x)
-    cum = np.cumsum(sizes[x])
-    lo = 0
-    while lo < len(x):
-        done = cum[lo - 1] if lo else 0
-        hi = max(lo + 1, int(np.searchsorted(cum, done + chunk, side="right")))
-        n = sizes[x[lo:hi]]
-        pair = np.repeat(np.arange(hi - lo), n)
-        member = np.repeat(starts[x[lo:hi]] - (np.cumsum(n) - n), n) + np.arange(int(n.sum()))
-        want = y[lo:hi][pair] * span + rank.ravel()[member]
-        at = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
-        out[lo:hi] = np.bincount(pair, weights=keys[at] == want, minlength=hi - lo).astype(np.int64)
-        lo = hi
-    return out
+
+    def similar(self, x: np.ndarray, y: np.ndarray, threshold: float) -> np.ndarray:
+        """Whether the Jaccard similarity of sets x[p] and y[p] reaches `threshold` (a
+        set is never empty: a passage has MIN_UNIT_WORDS words, more than a shingle)."""
+        inter = self.common(x, y)
+        return inter / (self.sizes[x] + self.sizes[y] - inter) >= threshold
 
 
 def _unique_rows(m: np.ndarray) -> np.ndarray:
