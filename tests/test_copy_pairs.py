@@ -27,6 +27,13 @@ def test_stored_rows_read_back_to_the_same_pairs():
     assert list(CopyPairs.from_rows(rows)) == PAIRS
 
 
+def test_passages_read_back_from_any_kind_of_buffer():
+    """A database driver may hand a stored blob back as bytes or as a memoryview."""
+    rows = list(CopyPairs.collect(PAIRS).rows())
+    for kind in (bytes, bytearray, memoryview):
+        assert list(CopyPairs.from_rows((a, b, s, d, kind(p)) for a, b, s, d, p in rows)) == PAIRS
+
+
 def test_a_pair_out_of_order_is_refused():
     with pytest.raises(ValueError, match="in order"):
         CopyPairs.from_rows([("b", "a", 0.5, False, b"")])

@@ -65,3 +65,4 @@ def test_the_cli_reads_a_postgresql_url(pg_db):
 def test_a_bare_postgresql_url_uses_psycopg_3():
     assert to_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
     assert to_url("postgres://h/db") == "postgresql+psycopg://h/db"
+
