@@ -66,3 +66,42 @@ def test_a_bare_postgresql_url_uses_psycopg_3():
     assert to_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
     assert to_url("postgres://h/db") == "postgresql+psycopg://h/db"
 
+
+
+PARAGRAPH = ("The harbour committee met in the old rope store every second Tuesday and kept "
+             "its minutes in a green ledger that later went missing during the flood of the "
+             "lower quay.")  # made up for this test
+
+
+@pytest.fixture()
+def pg_schema() -> str:
+    """A schema of its own (the module's database stays as its fixture built it)."""
+    from sqlalchemy import text
+
+    engine = create_engine(to_url(PG_URL))
+    with engine.begin() as c:
+        c.execute(text("DROP SCHEMA IF EXISTS accord_copies CASCADE"))
+        c.execute(text("CREATE SCHEMA accord_copies"))
+    yield PG_URL + "?options=-csearch_path%3Daccord_copies"
+    with engine.begin() as c:
+        c.execute(text("DROP SCHEMA accord_copies CASCADE"))
+    engine.dispose()
+
+
+def test_copies_found_kept_and_read_back_on_postgresql_as_on_sqlite(pg_schema, tmp_path):
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "ledger.txt").write_text(f"Orla Venn kept the ledgers of Tarrow harbour. {PARAGRAPH}\n\n"
+                                     "She was born in 1871.\n", encoding="utf-8")
+    (pile / "blog.txt").write_text(f"A blog about quays. {PARAGRAPH}\n\nOrla Venn was born in 1872.\n",
+                                   encoding="utf-8")
+    build([str(pile)], Store(pg_schema))
+    # a third copy: the rebuild reads the stored pairs back and adds the new ones
+    (pile / "forum.txt").write_text(f"Someone posted this. {PARAGRAPH}\n", encoding="utf-8")
+    build([str(pile)], Store(pg_schema))
+    build([str(pile)], Store(str(tmp_path / "lite.db")))
+    pg, lite = Store(pg_schema, create=False), Store(str(tmp_path / "lite.db"), create=False)
+    assert len(lite.copies()) == 3
+    assert pg.copies() == lite.copies()
+    assert sorted(pg.copy_pairs(), key=lambda d: (d.a, d.b)) == lite.copies()
+    assert findings_json(pg) == findings_json(lite)
