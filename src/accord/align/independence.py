@@ -563,11 +563,7 @@ class _SetBank:
         out = np.zeros(len(x), dtype=np.int64)
         small = self.sizes[x] <= self.sizes[y]
         x, y = np.where(small, x, y), np.where(small, y, x)
-        cum = np.cumsum(self.sizes[x])
-        lo = 0
-        while lo < len(x):
-            done = cum[lo - 1] if lo else 0
-            hi = max(lo + 1, int(np.searchsorted(cum, done + CHUNK, side="right")))
+        for lo, hi in _bounded_runs(self.sizes[x]):
             n = self.sizes[x[lo:hi]]
             pair = np.repeat(np.arange(hi - lo), n)
             member = (np.repeat(self.starts[x[lo:hi]] - (np.cumsum(n) - n), n)
@@ -575,7 +571,6 @@ class _SetBank:
             want = y[lo:hi][pair] * self.span + self.rank[member]
             at = np.minimum(np.searchsorted(self.keys, want), len(self.keys) - 1)
             out[lo:hi] = np.bincount(pair, weights=self.keys[at] == want, minlength=hi - lo)
-            lo = hi
         return out
 
     def similar(self, x: np.ndarray, y: np.ndarray, threshold: float) -> np.ndarray:
@@ -583,6 +578,19 @@ class _SetBank:
         set is never empty: a passage has MIN_UNIT_WORDS words, more than a shingle)."""
         inter = self.common(x, y)
         return inter / (self.sizes[x] + self.sizes[y] - inter) >= threshold
+
+
+def _bounded_runs(sizes: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Consecutive ranges [lo, hi) of items whose sizes add up to at most CHUNK (or
+    one item larger than that): what is expanded item by item is then held a bounded
+    chunk at a time."""
+    cum = np.cumsum(sizes)
+    lo = 0
+    while lo < len(sizes):
+        done = cum[lo - 1] if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(cum, done + CHUNK, side="right")))
+        yield lo, hi
+        lo = hi
 
 
 def _unique_rows(m: np.ndarray) -> np.ndarray:
@@ -626,16 +634,11 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray) -> np.nd
     def emit(a: np.ndarray, b: np.ndarray, same: bool) -> None:
         """The item pairs of class pairs (a, b) that qualify, expanded a bounded chunk
         at a time so that memory follows the answer, not the items of big classes."""
-        cum = np.cumsum(counts[a] * counts[b])
-        lo = 0
-        while lo < len(a):
-            done = cum[lo - 1] if lo else 0
-            hi = max(lo + 1, int(np.searchsorted(cum, done + CHUNK, side="right")))
+        for lo, hi in _bounded_runs(counts[a] * counts[b]):
             left, right = _expand(a[lo:hi], b[lo:hi], counts, starts, by_class, same=same)
             ok = (owner[left] != owner[right]) & (fresh[left] | fresh[right])
             if ok.any():
                 found.append(np.sort(np.stack([left[ok], right[ok]], axis=1), axis=1))
-            lo = hi
 
     # pairs inside a class with a fresh item
     inner = np.flatnonzero(cls_fresh & (counts > 1))

@@ -103,19 +103,25 @@ class Mentions:
             k += 1
         return -1
 
+    def node_at(self, key: tuple[str, int, int]) -> str:
+        """The node of the mention at (source id, start, end), which must be one."""
+        return self.nodes[self.node[self.find(*key)]]
+
     def of_nodes(self, wanted: set[str]) -> dict[str, list[tuple[str, int, int]]]:
         """The mentions of these nodes, by node, in (source, start, end) order."""
-        index = {n: i for i, n in enumerate(self.nodes) if n in wanted}
-        out: dict[str, list[tuple[str, int, int]]] = {n: [] for n in index}
-        names = {i: n for n, i in index.items()}
-        hits = np.flatnonzero(np.isin(_ints(self.node), list(names)))
-        for k in hits.tolist():
+        names = {i: n for i, n in enumerate(self.nodes) if n in wanted}
+        out: dict[str, list[tuple[str, int, int]]] = {n: [] for n in names.values()}
+        for k in np.flatnonzero(np.isin(_ints(self.node), list(names))).tolist():
             out[names[self.node[k]]].append(self.key(k))
         return out
 
     def per_node(self) -> np.ndarray:
         """How many mentions each node has (by index into `nodes`)."""
         return np.bincount(_ints(self.node), minlength=len(self.nodes))
+
+    def of_each(self, per_node: np.ndarray) -> np.ndarray:
+        """A value for each mention: its node's, from one value per node."""
+        return np.asarray(per_node)[_ints(self.node)]
 
 
 class MentionEntities(Mapping[tuple[str, int, int], str]):

@@ -502,7 +502,7 @@ def _entities(cl, mentions: Mentions, surfaces, labels, raw_forms, why_node, per
     moved_forms: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
     stays: Counter = Counter(dict(zip(mentions.nodes, mentions.per_node().tolist(), strict=True)))
     for key, (target, rule) in per_mention.items():
-        node = mentions.nodes[mentions.node[mentions.find(*key)]]
+        node = mentions.node_at(key)
         moved_forms[cl.uf.find(target)][(node, rule)].add(key[0])
         stays[node] -= 1
     for root, nodes in sorted(groups.items()):
@@ -544,8 +544,7 @@ def _entities(cl, mentions: Mentions, surfaces, labels, raw_forms, why_node, per
         eid = root_eid.get(cl.uf.find(node))
         return -1 if eid is None else number[eid]
 
-    entity = np.array([entity_of(n) for n in mentions.nodes], dtype=np.int64)[
-        np.frombuffer(mentions.node, dtype=np.int64)] if len(mentions) else np.zeros(0, np.int64)
+    entity = mentions.of_each(np.array([entity_of(n) for n in mentions.nodes], dtype=np.int64))
     for key, (target, _rule) in per_mention.items():
         entity[mentions.find(*key)] = entity_of(target)
     return tuple(entities), MentionEntities(mentions, entity, eids)

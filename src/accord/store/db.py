@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import socket
-import struct
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -30,6 +29,7 @@ from pathlib import Path
 import orjson
 from sqlalchemy import (
     JSON,
+    String,
     Text,
     bindparam,
     create_engine,
@@ -177,8 +177,10 @@ class Store:
 
     def _by(self, col):
         """Order by a text column the same way on every database: PostgreSQL would
-        otherwise sort by its locale's collation and SQLite by code point."""
-        return col.collate("C") if self.dialect == "postgresql" else col
+        otherwise sort by its locale's collation and SQLite by code point. (Other
+        columns order alike everywhere, and PostgreSQL has no collation for them.)"""
+        return col.collate("C") if self.dialect == "postgresql" and isinstance(
+            col.type, String) else col
 
     def close(self) -> None:
         self.engine.dispose()
@@ -429,17 +431,15 @@ class Store:
 
     def copies(self) -> list[Dependence]:
         """The stored pairs of sources that copy one another, sorted by (a, b)."""
-        q = (select(s.copies.c.a, s.copies.c.b, s.copies.c.similarity, s.copies.c.passages,
-                    s.copies.c.duplicate)
-             .order_by(self._by(s.copies.c.a), self._by(s.copies.c.b)))
-        with self.engine.connect().execution_options(yield_per=STREAM) as c:
-            return [Dependence(a, b, sim, _unpack(p), bool(dup)) for a, b, sim, p, dup in c.execute(q)]
+        return list(self.copy_pairs(ordered=True))
 
-    def copy_pairs(self) -> CopyPairs:
-        """The stored pairs, in no order, compact (a corpus that syndicates a story has
-        many: see `CopyPairs`)."""
-        q = select(s.copies.c.a, s.copies.c.b, s.copies.c.similarity, s.copies.c.duplicate,
-                   s.copies.c.passages)
+    def copy_pairs(self, *, ordered: bool = False) -> CopyPairs:
+        """The stored pairs, compact (a corpus that syndicates a story has many: see
+        `CopyPairs`), sorted by (a, b) only when asked (sorting many pairs costs)."""
+        pair = s.copies.c
+        q = select(pair.a, pair.b, pair.similarity, pair.duplicate, pair.passages)
+        if ordered:
+            q = q.order_by(self._by(pair.a), self._by(pair.b))
         with self.engine.connect().execution_options(yield_per=STREAM) as c:
             return CopyPairs.from_rows(tuple(r) for r in c.execute(q))
 
@@ -504,28 +504,6 @@ class Store:
                     for e in fresh for a in e.aliases]
             if rows:
                 c.execute(insert(s.aliases), rows)
-
-    def _write_mentions(self, c, mention_entity: Mapping[tuple[str, int, int], str]) -> set[str]:
-        """Link each mention to its entity; returns the sources whose links changed."""
-        changed: set[str] = set()
-        last = None
-        while True:  # a page at a time, each asked from where the last one ended
-            q = (select(s.mentions.c.id, s.mentions.c.source_id, s.mentions.c.start,
-                        s.mentions.c.end, s.mentions.c.entity_id)
-                 .order_by(s.mentions.c.id).limit(PAGE))
-            rows = c.execute(q if last is None else q.where(s.mentions.c.id > last)).all()
-            updates = []
-            for r in rows:
-                eid = mention_entity.get((r.source_id, r.start, r.end))
-                if eid != r.entity_id:
-                    updates.append(dict(mid=r.id, eid=eid))
-                    changed.add(r.source_id)
-            if updates:
-                c.execute(update(s.mentions).where(s.mentions.c.id == bindparam("mid"))
-                          .values(entity_id=bindparam("eid")), updates)
-            if len(rows) < PAGE:
-                return changed
-            last = rows[-1].id
 
     def _write_kept(self, c, kept: Kept) -> None:
         if kept.keys:
@@ -627,7 +605,20 @@ class CorpusUpdate:
 
     def mention_links(self, mention_entity: Mapping[tuple[str, int, int], str]) -> set[str]:
         """Link each mention to its entity; returns the sources whose links changed."""
-        return self._store._write_mentions(self._c, mention_entity)
+        m = s.mentions.c
+        changed: set[str] = set()
+        for rows in self._keyset(None, m.id, columns=(m.id, m.source_id, m.start, m.end,
+                                                       m.entity_id)):
+            updates = []
+            for r in rows:
+                eid = mention_entity.get((r.source_id, r.start, r.end))
+                if eid != r.entity_id:
+                    updates.append(dict(mid=r.id, eid=eid))
+                    changed.add(r.source_id)
+            if updates:
+                self._c.execute(update(s.mentions).where(m.id == bindparam("mid"))
+                                .values(entity_id=bindparam("eid")), updates)
+        return changed
 
     def claim_pages(self, sources: Collection[str] | None = None
                     ) -> Iterator[list[tuple[Claim, Filed]]]:
@@ -642,14 +633,14 @@ class CorpusUpdate:
             for rows in self._keyset(where, s.claims.c.id):
                 yield [(_claim(r), (r[-2], r[-1])) for r in rows]
 
-    def _keyset(self, where, *order) -> Iterator[list]:
-        """The rows of FILED_COLUMNS (`where` holds) sorted by the unique `order`, PAGE
-        at a time, each page asked from where the last one ended (so never a cursor
-        left open while its table is written)."""
+    def _keyset(self, where, *order, columns=None) -> Iterator[list]:
+        """The rows of `columns` (FILED_COLUMNS by default) where `where` holds, sorted
+        by the unique `order`, PAGE at a time, each page asked from where the last one
+        ended (so never a cursor left open while its table is written)."""
         by = [self._by(col) for col in order]
         last = None
         while True:
-            q = select(*FILED_COLUMNS).order_by(*by).limit(PAGE)
+            q = select(*(columns or FILED_COLUMNS)).order_by(*by).limit(PAGE)
             if where is not None:
                 q = q.where(where)
             if last is not None:
@@ -781,7 +772,6 @@ class CorpusUpdate:
         self._store._write_kept(self._c, kept)
 
 
-# a claim as stored, then how it is filed (see `Filed`)
 def _as_text(col):
     return col.cast(Text).label(col.name) if isinstance(col.type, JSON) else col
 
@@ -791,6 +781,7 @@ def _as_text(col):
 # claim twice
 CLAIM_SELECT = tuple(_as_text(s.claims.c[k]) for k in CLAIM_COLUMNS)
 _JSON_AT = tuple(i for i, k in enumerate(CLAIM_COLUMNS) if isinstance(s.claims.c[k].type, JSON))
+# a claim as stored, then how it is filed (see `Filed`)
 FILED_COLUMNS = (*CLAIM_SELECT, s.claims.c.group_key, s.claims.c.origin)
 
 
@@ -801,6 +792,8 @@ def _claim(row) -> Claim:
         if isinstance(values[i], str):
             values[i] = _json_loads(values[i])
     return claim_from_values(*values)
+
+
 FINDING_ROW = (s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.findings.c.property,
                s.findings.c.scope, s.findings.c.explanation, s.findings.c.independent_sources,
                s.findings.c.rank)
@@ -808,10 +801,6 @@ FINDING_ROW = (s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.fin
 
 # how a claim is filed: the key its findings go under, and the origin of its passage
 Filed = tuple[str | None, str | None]
-
-
-def _unpack(data: bytes) -> tuple[tuple[int, int, int, int], ...]:
-    return tuple(struct.iter_unpack("<4q", data))
 
 
 def _keys_row(sid: str, keys: SourceKeys) -> dict:
