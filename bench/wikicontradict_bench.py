@@ -21,7 +21,7 @@ Every miss gets a diagnosis: which passage gave no claim, whether the answer's
 value was extracted at all, whether the two values were extracted under different
 properties or different subjects, or grouped but judged compatible.
 
-    python bench/wikicontradict_bench.py [--data PATH] [--limit N] [--verbose] [--title]
+    python bench/wikicontradict_bench.py [--data PATH] [--limit N] [--case ID] [--verbose] [--title]
 
 `--title` puts the article's title as the first line of each source (as a page
 would have); by default the passages are read as given. The script prints; it
@@ -290,6 +290,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int, default=0, help="only the first N cases")
     ap.add_argument("--verbose", action="store_true", help="print every miss")
+    ap.add_argument("--case", action="append", default=[], metavar="ID",
+                    help="only this question id (repeatable), e.g. --case 50")
     ap.add_argument("--title", action="store_true",
                     help="put the article title as the first line of each source")
     args = ap.parse_args()
@@ -297,6 +299,8 @@ def main() -> int:
         print(f"skipped: {args.data} is not present")
         return 0
     cases = load(args.data)
+    if args.case:
+        cases = [c for c in cases if c.qid in {q.lstrip("q") for q in args.case}]
     if args.limit:
         cases = cases[: args.limit]
 

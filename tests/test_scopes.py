@@ -20,3 +20,17 @@ def test_counts_of_two_kinds_of_one_thing_never_meet_and_one_kind_conflicts(tmp_
     conflicts = [sorted(c["value"]["normalized"] for c in f["claims"]) for f in counts
                  if f["kind"] == "conflict"]
     assert conflicts == [["2", "3"]]  # the four studio albums stand alone
+
+
+def test_a_count_is_about_the_clause_subject_even_when_the_tagger_names_nothing(tmp_path):
+    # a one-word band name the small tagger does not tag as a name
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "a.txt").write_text("Quillfeather has released two live albums.\n", encoding="utf-8")
+    (pile / "b.txt").write_text("Quillfeather has released three live albums.\n", encoding="utf-8")
+    store = Store(str(tmp_path / "x.db"))
+    build([str(pile)], store)
+    conflicts = [f for f in findings_json(store)["findings"]
+                 if f["property"] == "count" and f["kind"] == "conflict"]
+    assert [f["subject"]["name"] for f in conflicts] == ["Quillfeather"]
+    assert sorted(c["value"]["normalized"] for c in conflicts[0]["claims"]) == ["2", "3"]

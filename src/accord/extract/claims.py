@@ -595,6 +595,13 @@ def _count_claims(doc: _Doc, sent: Sentence) -> list[Claim]:
         near += [c for c in doc.kids(verb.i) if c.dep in SUBJECT_DEPS and c.i != noun.i]
         named = [m for x in near for m in doc.entities_at(x)
                  if m.label in COUNT_SUBJECT_LABELS and not (qm.start <= m.start < qm.end)]
+        if not named and verb.pos in ("VERB", "AUX"):
+            # the clause's subject the tagger left unnamed ("Velmora has released two
+            # albums") or "it" for the thing the sentence before was about
+            clause_subject = _subject_of(doc, verb)
+            if clause_subject is not None and not noun.start <= clause_subject.start < noun.end \
+                    and not qm.start <= clause_subject.start < qm.end:
+                named = [clause_subject]
         if not named:
             continue
         subj = named[0]
