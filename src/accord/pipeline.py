@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from accord.align import gazetteer
 from accord.align.compare import PlaceIndex
 from accord.align.copy_pairs import CopyPairs, PassageIndex
 from accord.align.findings import filing_key, findings_of_key
@@ -250,7 +251,15 @@ def _place_index(parents: dict[str, set[str]], names: dict[str, str]) -> PlaceIn
         return compare_names(core(na), core(nb), "LOC").same and core(na) != "" and (
             core(na) != na or core(nb) != nb)
 
-    return PlaceIndex({k: frozenset(v) for k, v in parents.items()}, same_place)
+    known: dict[tuple[str, str], bool] = {}
+
+    def in_country(a: str, b: str) -> bool:
+        # asked for every pair of differing places a group compares: once is enough
+        if (a, b) not in known:
+            known[(a, b)] = gazetteer.lies_in(names.get(a, a), names.get(b, b))
+        return known[(a, b)]
+
+    return PlaceIndex({k: frozenset(v) for k, v in parents.items()}, same_place, in_country)
 
 
 def corpus_stage(store: Store, report: BuildReport | None = None, *,
@@ -393,9 +402,10 @@ def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) 
 
 def _judged_version(parents: dict[str, set[str]]) -> str:
     """What the stored findings are a function of besides their keys' claims: the code
-    (which also files the claims), and which places the sources say lie within which
-    (a place index that changed can turn any conflict of places into a refinement)."""
-    h = hashlib.sha1()
+    (which also files the claims), and which places lie within which, as the sources
+    say and as the installed gazetteers know (a place index that changed can turn any
+    conflict of places into a refinement)."""
+    h = hashlib.sha1(gazetteer.version().encode())
     for inner in sorted(parents):
         h.update(f"{inner}<{','.join(sorted(parents[inner]))}\n".encode())
     return f"{code_version()}|{h.hexdigest()}"

@@ -2,8 +2,8 @@
 
 Values are compared by meaning, not text: times as intervals, quantities as
 bounds (approximations widen them), named values through the entity they were
-resolved to (and the containment of places that the sources themselves state),
-manners as normalised words where the generic ("executed") fits every specific
+resolved to (and the containment of places that the sources themselves state, or
+else a general gazetteer knows: `accord.align.gazetteer`), manners as normalised words where the generic ("executed") fits every specific
 ("hanged").
 """
 
@@ -29,12 +29,26 @@ class Relation(Enum):
     INCOMPARABLE = "incomparable"  # different kinds of value
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+class Within(Enum):
+    """Why one place lies in another."""
+
+    NO = ""
+    STATED = "stated"  # a source says so ("A, B": A lies in B)
+    GAZETTEER = "gazetteer"  # the sources say nothing; a general gazetteer knows it
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceIndex:
-    """Containment between place entities, as the sources state it ("A, B": A lies in B)."""
+    """Containment between place entities, as the sources state it ("A, B": A lies in B),
+    and where they say nothing, `in_country`: whether a place lies in a country by a
+    general gazetteer (given entity ids)."""
 
     parents: dict[str, frozenset[str]]
     same_place: Callable[[str, str], bool] = lambda a, b: a == b
+    in_country: Callable[[str, str], bool] = lambda a, b: False
 
     def ancestors(self, eid: str) -> set[str]:
         seen: set[str] = set()
@@ -45,6 +59,16 @@ class PlaceIndex:
                     seen.add(p)
                     stack.append(p)
         return seen
+
+    def within(self, a: EntityRef, b: EntityRef) -> Within:
+        """Does the place `a` names lie in the place `b` names, and on whose word?"""
+        ea, eb = a.entity_id or a.text, b.entity_id or b.text
+        up = self.ancestors(ea)
+        if eb in up or any(self.same_place(x, eb) for x in up):
+            return Within.STATED
+        if a.label in PLACE_LABELS and b.label in PLACE_LABELS and self.in_country(ea, eb):
+            return Within.GAZETTEER
+        return Within.NO
 
 
 NO_PLACES = PlaceIndex({})
@@ -87,10 +111,9 @@ def relate(a: Value, b: Value, places: PlaceIndex = NO_PLACES) -> Relation:
         ea, eb = a.entity_id or a.text, b.entity_id or b.text
         if ea == eb or places.same_place(ea, eb):
             return Relation.EQUAL
-        up_a, up_b = places.ancestors(ea), places.ancestors(eb)
-        if eb in up_a or any(places.same_place(x, eb) for x in up_a):
+        if places.within(a, b) is not Within.NO:
             return Relation.NARROWER
-        if ea in up_b or any(places.same_place(x, ea) for x in up_b):
+        if places.within(b, a) is not Within.NO:
             return Relation.WIDER
         return Relation.DISJOINT
     return Relation.INCOMPARABLE

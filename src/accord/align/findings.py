@@ -25,7 +25,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
-from accord.align.compare import NO_PLACES, PlaceIndex, Relation, copied_note, describe, relate
+from accord.align.compare import (
+    NO_PLACES,
+    PlaceIndex,
+    Relation,
+    Within,
+    copied_note,
+    describe,
+    relate,
+)
 from accord.align.statements import statement_findings
 from accord.extract.statements import STATEMENT, subject_key
 from accord.extract.triggers import REPEATABLE_PROPERTIES
@@ -162,9 +170,14 @@ def judge(claims: list[Claim], places: PlaceIndex = NO_PLACES,
     if rels & {Relation.NARROWER, Relation.WIDER}:
         narrow, wide = next((a, b) for a in claims for b in claims
                             if relate(a.value, b.value, places) is Relation.NARROWER)
+        basis = ""
+        if isinstance(narrow.value, EntityRef) and isinstance(wide.value, EntityRef) and \
+                places.within(narrow.value, wide.value) is Within.GAZETTEER:
+            basis = (" (no source says so: a place of that name lies in that country by a"
+                     " general gazetteer)")
         return (Verdict.REFINES,
-                f"Compatible: {describe(narrow.value)} lies within {describe(wide.value)}; "
-                f"{len(origins)} independent sources.", len(origins))
+                f"Compatible: {describe(narrow.value)} lies within {describe(wide.value)}"
+                f"{basis}; {len(origins)} independent sources.", len(origins))
     return (Verdict.AGREE, f"{len(origins)} independent sources give overlapping values.",
             len(origins))
 
