@@ -34,3 +34,23 @@ def test_a_count_is_about_the_clause_subject_even_when_the_tagger_names_nothing(
                  if f["property"] == "count" and f["kind"] == "conflict"]
     assert [f["subject"]["name"] for f in conflicts] == ["Quillfeather"]
     assert sorted(c["value"]["normalized"] for c in conflicts[0]["claims"]) == ["2", "3"]
+
+
+def test_a_figure_holds_on_its_day_so_two_days_figures_never_meet(tmp_path):
+    def report(day: str, value: str) -> str:
+        return (f"Harbour Exchange Daily\n\n{day}\n\n"
+                f"The Marlow Index currently has a value of {value} points.\n")
+
+    def conflicts(folder: str, a_day: str, b_day: str) -> list[dict]:
+        pile = tmp_path / folder
+        pile.mkdir()
+        (pile / "a.txt").write_text(report(a_day, "9,310"), encoding="utf-8")
+        (pile / "b.txt").write_text(report(b_day, "9,874"), encoding="utf-8")
+        store = Store(str(tmp_path / f"{folder}.db"))
+        build([str(pile)], store)
+        return [f for f in findings_json(store)["findings"] if f["kind"] == "conflict"]
+
+    assert conflicts("days", "Tuesday, June 14, 2016", "Friday, June 17, 2016") == []
+    [same_day] = conflicts("day", "Tuesday, June 14, 2016", "Tuesday, June 14, 2016")
+    assert same_day["subject"]["name"] == "Marlow Index"
+    assert same_day["scope"] == "time=2016-06-14"

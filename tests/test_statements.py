@@ -129,7 +129,7 @@ def test_a_copy_that_changed_one_value_is_reported_as_such(tmp_path):
 def test_a_figure_of_the_day_meets_only_figures_of_the_same_day(tmp_path):
     def report(day: str, value: str) -> str:
         return (f"Harbour Exchange Daily\n\n{day}\n\n"
-                f"The Marlow Index currently has a value of {value} points.")
+                f"The harbour index currently has a value of {value} points.")
 
     other_days = findings(tmp_path / "days", {
         "a.txt": report("Tuesday, June 14, 2016", "9,310"),

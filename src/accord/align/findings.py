@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from itertools import combinations
 
 from accord.align.compare import (
@@ -37,14 +38,24 @@ from accord.align.compare import (
 from accord.align.statements import statement_findings
 from accord.extract.statements import STATEMENT, subject_key
 from accord.extract.triggers import REPEATABLE_PROPERTIES
-from accord.model import VERDICT_RANK, Claim, EntityRef, Finding, Modality, TimeValue, Verdict
+from accord.model import (
+    VERDICT_RANK,
+    Claim,
+    EntityRef,
+    Finding,
+    Modality,
+    Quantity,
+    TimeValue,
+    Verdict,
+)
 
 UNCERTAIN = frozenset({Modality.DISPUTED, Modality.HEDGED})
 
 
 def _scope(c: Claim) -> str:
     """What a value is about beyond its subject: the organisation joined, the verb of a
-    generic event, what a number counts and when."""
+    generic event, what a number counts, and when a figure held (a count, or a figure
+    such as "has 650 members": two days' figures are two figures)."""
     parts = []
     obj = c.qualifier("object")
     if isinstance(obj, EntityRef):
@@ -54,8 +65,9 @@ def _scope(c: Claim) -> str:
         if q is not None and c.property in ("event", "count"):
             parts.append(f"{key}={q.normalized}")
     t = c.qualifier("time")
-    if isinstance(t, TimeValue) and c.property == "count":
-        parts.append(f"time={t.normalized}")
+    if isinstance(t, TimeValue) and (c.property == "count" or isinstance(c.value, Quantity)):
+        # by the dates, not a label such as "now" that every day's report shares
+        parts.append(f"time={replace(t, label='').normalized}")
     return " ".join(parts)
 
 
