@@ -90,3 +90,21 @@ def test_the_index_is_built_once_per_machine_in_a_process_of_its_own(tmp_path, m
     assert "PL" in index.countries_of(gazetteer.name_key("Warsaw"))
     assert index.countries_of(gazetteer.name_key("Velmora Harbour")) == frozenset()
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
+
+
+@needs_gazetteer
+def test_a_damaged_index_is_made_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path))
+    path = gazetteer.cache_path()
+    path.write_bytes(b"PK\x03\x04 cut short")
+    index = gazetteer.load_or_build(path)
+    assert "PL" in index.countries_of(gazetteer.name_key("Warsaw"))
+    assert gazetteer.Index.load(path).country(gazetteer.name_key("Poland")) == "PL"
+
+
+@needs_gazetteer
+def test_where_no_index_can_be_kept_it_is_built_in_the_process_that_asks(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    index = gazetteer.load_or_build(blocked / "gazetteer.npz")
+    assert index.country(gazetteer.name_key("Poland")) == "PL"

@@ -30,6 +30,7 @@ that asks. A build whose findings compare no two places never loads it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -38,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
@@ -201,15 +203,24 @@ def cache_path() -> Path | None:
 @cache
 def _index() -> Index:
     path = cache_path()
-    if path is not None and not path.exists():
-        # parsed in a process of its own: its memory goes back when it ends
-        subprocess.run([sys.executable, "-m", "accord.align.gazetteer", str(path)],
-                       check=False, capture_output=True, timeout=600)
-    if path is not None and path.exists():
+    return Index.build() if path is None else load_or_build(path)
+
+
+def load_or_build(path: Path) -> Index:
+    """The index kept at `path`, built there first if missing (in a process of its own:
+    its memory goes back when it ends) or damaged; built here where it cannot be
+    kept."""
+    for _attempt in range(2):
+        if not path.exists():
+            subprocess.run([sys.executable, "-m", "accord.align.gazetteer", str(path)],
+                           check=False, capture_output=True, timeout=600)
+            if not path.exists():
+                break  # it cannot be kept there
         try:
             return Index.load(path)
-        except (OSError, ValueError, KeyError):
-            pass  # a damaged file: built here instead
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            with contextlib.suppress(OSError):
+                path.unlink()  # damaged (a full disk, a copy cut short): made again
     return Index.build()
 
 
