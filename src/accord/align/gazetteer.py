@@ -40,6 +40,7 @@ import sys
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
@@ -227,16 +228,8 @@ def load_or_build(path: Path) -> Index:
 def _read_countries() -> dict[str, str]:
     """Country name -> ISO 3166 alpha-2 code."""
     out: dict[str, str] = {}
-    try:
-        import pycountry
-    except ImportError:
-        pycountry = None
-    if pycountry is not None:
-        russian = _translations("iso3166-1")
-        for c in pycountry.countries:
-            for name in _names(c, ("name", "official_name", "common_name")):
-                for n in (name, russian(name)):
-                    out.setdefault(name_key(n), c.alpha_2)
+    for name, code in _iso3166("1"):
+        out.setdefault(name_key(name), code)
     for c in _geonames("countries.json").values():  # GeoNames' short names ("Russia")
         out.setdefault(name_key(c["name"]), c["iso"])
     out.pop("", None)
@@ -251,15 +244,8 @@ def _read_places() -> dict[str, set[str]]:
         if name and _LATIN_OR_CYRILLIC.match(name):
             found.setdefault(name_key(name), set()).add(code)
 
-    try:
-        import pycountry
-    except ImportError:
-        pycountry = None
-    if pycountry is not None:
-        russian = _translations("iso3166-2")
-        for s in pycountry.subdivisions:
-            add(s.name, s.country_code)
-            add(russian(s.name), s.country_code)
+    for name, code in _iso3166("2"):
+        add(name, code)
     for city in _geonames("cities15000.json").values():
         code = city["countrycode"]
         add(city["name"], code)
@@ -269,18 +255,31 @@ def _read_places() -> dict[str, set[str]]:
     return found
 
 
-def _names(entry, fields: tuple[str, ...]) -> list[str]:
-    return [v for f in fields if (v := getattr(entry, f, None))]
+def _iso3166(part: str) -> Iterator[tuple[str, str]]:
+    """(name, country code) of every entry of ISO 3166 part `part` ("1": the countries,
+    "2": their subdivisions) under each of its names and their Russian translations,
+    from pycountry (nothing without it)."""
+    try:
+        import pycountry
+    except ImportError:
+        return
+    if part == "1":
+        entries = [(c, c.alpha_2, ("name", "official_name", "common_name"))
+                   for c in pycountry.countries]
+    else:
+        entries = [(s, s.country_code, ("name",)) for s in pycountry.subdivisions]
+    russian = _translations(f"iso3166-{part}", pycountry.LOCALES_DIR)
+    for entry, code, fields in entries:
+        for name in (v for f in fields if (v := getattr(entry, f, None))):
+            yield name, code
+            yield russian(name), code
 
 
-def _translations(domain: str):
-    """Russian names of ISO 3166 entries, from pycountry's own translations."""
+def _translations(domain: str, folder: str) -> Callable[[str], str]:
     import gettext
 
-    import pycountry
-
     try:
-        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["ru"]).gettext
+        return gettext.translation(domain, folder, languages=["ru"]).gettext
     except OSError:
         return lambda name: name
 
