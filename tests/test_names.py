@@ -99,6 +99,30 @@ def test_cyrillic_is_romanised_in_several_systems(cyr):
     assert m.rule in ("transliteration", "surname-only")
 
 
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Ilse Varnholt", "Ильза Варнхольт"),  # German -e, voiced s: by sound, not letter by letter
+    ("George Quillhart", "Джордж Квиллхарт"),  # a soft English g
+    ("Heinrich Varnholt", "Генрих Варнхольт"),  # German ch, Г for h
+    ("Charles Quillhart", "Чарльз Квиллхарт"),
+    ("James Quillhart", "Джеймс Квиллхарт"),
+])
+def test_a_given_name_adapted_to_the_other_script_by_sound_is_the_same_name(latin, cyrillic):
+    same(latin, cyrillic)
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Frederik Varnholt", "Фрэнк Варнхольт"),  # another name
+    ("Ilse Varnholt", "Ольга Варнхольт"),
+    ("Maria Varnholt", "Мирра Варнхольт"),  # m-r is too little to go on
+])
+def test_other_given_names_in_the_other_script_stay_apart(latin, cyrillic):
+    apart(latin, cyrillic)
+
+
+def test_sound_is_only_heard_across_scripts():
+    apart("Ilse Varnholt", "Ilza Varnholt")  # within one script, spelling decides
+
+
 def test_given_name_and_patronymic_variants():
     m = same("Andrei Andreievich", "Andrey Andreyevich")
     assert m.rule == "given-name-variant"

@@ -6,7 +6,7 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.cli import app
-from accord.contracts import entities_json
+from accord.contracts import entities_json, findings_json
 from accord.pipeline import build
 from accord.resolve.resolver import MentionRec, resolve
 from accord.store.db import Store
@@ -33,6 +33,19 @@ def test_spellings_initials_and_scripts_of_one_name_become_one_entity_with_reaso
     forms = {a.text: a.rule for a in ent.aliases}
     assert set(forms) == {"Oskar Lindgren", "O. Lindgren", "Оскар Линдгрен", "Lindgren"}
     assert all(forms.values())
+
+
+def test_sources_in_two_scripts_about_one_person_meet_and_can_contradict_each_other(tmp_path):
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "en.txt").write_text("Ilse Varnholt was born in 1901.\n", encoding="utf-8")
+    (pile / "ru.txt").write_text("Ильза Варнхольт родилась в 1902 году.\n", encoding="utf-8")
+    store = Store(str(tmp_path / "x.db"))
+    build([str(pile)], store)
+    [person] = [e for e in entities_json(store)["entities"] if e["type"] == "PER"]
+    assert {person["name"], *person["aliases"]} == {"Ilse Varnholt", "Ильза Варнхольт"}
+    [birth] = [f for f in findings_json(store)["findings"] if f["property"] == "birth"]
+    assert birth["kind"] == "conflict"
 
 
 def test_a_shared_surname_with_conflicting_given_names_is_two_people():

@@ -27,7 +27,7 @@ from .blocking import word_keys
 from .forms import Match, Tok
 from .memo import MEMO
 from .parse import Profile, merged_tok, norm_kind, profile
-from .translit import skeleton
+from .translit import skeleton, sound_keys
 
 _VOWEL_START = frozenset("aeiou")
 _MAX_GLUE_WORDS = 24  # glued-word search is cubic; names are short, mis-tagged sentences are not
@@ -83,6 +83,9 @@ def token_sim(a: Tok, b: Tok) -> tuple[float, str]:
     s, how = key_sim(a.keys, b.keys, a.lemma_keys, b.lemma_keys, a.acr or b.acr)
     if not s and a.role == b.role == "given" and _short_form(a.text, b.text):
         return 0.75, "short form"
+    if not s and a.role == b.role == "given" and a.cyr != b.cyr and \
+            sound_keys(a.raw) & sound_keys(b.raw):
+        return 0.8, "adapted by sound"  # Ilse / Ильза, George / Джордж
     return s, how
 
 

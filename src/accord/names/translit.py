@@ -165,6 +165,48 @@ def skeleton(key: str) -> str:
     return _collapse("".join(c for c in key if c not in _VOWELS))
 
 
+# How a given name is written in the other script is often not a transliteration but
+# an adaptation by sound: "Ilse" is "Ильза", "George" "Джордж", "Heinrich" "Генрих".
+# The spellings then differ where the two scripts' habits differ: a soft or hard
+# "g", German or English "ch", voiced or voiceless "s", "ts" written "z"; the
+# vowels disagree most. Each pattern is (regex, the readings it may have).
+_SOUND_READINGS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
+    (re.compile(r"g(?=[eiy])"), ("g", "j")),  # George, Gisela
+    (re.compile(r"c(?=[eiy])"), ("s",)),
+    (re.compile(r"ch"), ("ch", "h")),  # Charles, Heinrich
+    (re.compile(r"^j"), ("j", "i")),  # James, Johann
+)
+_SOUND_RULES: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("tsch", "ch"), ("sch", "sh"), ("shch", "sh"),
+    ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"),
+    ("w", "v"), ("tz", "s"), ("ts", "s"), ("z", "s"), ("y", "i"),
+)
+
+
+@lru_cache(maxsize=MEMO)
+def sound_keys(token: str) -> frozenset[str]:
+    """Coarse keys of how a given name sounds, under each reading of its letters: its
+    first letter and the consonants after it, with the letters that adaptation
+    between Latin and Cyrillic writes differently made one. Too coarse for one
+    script (Anna and Anya, Maria and Mariya are told apart by spelling); meant for
+    comparing a name in one script with a name in the other, and only keys of three
+    letters or more are given."""
+    out: set[str] = set()
+    for form in romanise(token):
+        readings = [form]
+        for pattern, options in _SOUND_READINGS:
+            readings = [pattern.sub(o, r) for r in readings for o in options] \
+                if any(pattern.search(r) for r in readings) else readings
+        for r in readings:
+            for a, b in _SOUND_RULES:
+                r = r.replace(a, b)
+            r = _collapse(r)
+            key = r[:1] + "".join(ch for ch in r[1:] if ch not in _VOWELS and ch != "h")
+            if len(key) >= 3:  # "Maria" and "Мирра" are both m-r: too little to go on
+                out.add(key)
+    return frozenset(out)
+
+
 # Russian case endings -> nominative, for surnames (-ов/-ев/-ин, -ский) and given names.
 # Only applied to Cyrillic tokens: in Russian text "Курасова" is usually "of Kurasov".
 _RU_INFLECTION: tuple[tuple[str, str], ...] = (
