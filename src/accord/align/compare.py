@@ -3,8 +3,8 @@
 Values are compared by meaning, not text: times as intervals, quantities as
 bounds (approximations widen them), named values through the entity they were
 resolved to (and the containment of places that the sources themselves state, or
-else a general gazetteer knows: `accord.align.gazetteer`), manners as normalised words where the generic ("executed") fits every specific
-("hanged").
+else a general gazetteer knows: `accord.align.gazetteer`), manners as normalised
+words where the generic ("executed") fits every specific ("hanged").
 """
 
 from __future__ import annotations

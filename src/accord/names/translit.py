@@ -176,11 +176,11 @@ _SOUND_READINGS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (re.compile(r"ch"), ("ch", "h")),  # Charles, Heinrich
     (re.compile(r"^j"), ("j", "i")),  # James, Johann
 )
-_SOUND_RULES: tuple[tuple[str, str], ...] = (
-    ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("tsch", "ch"), ("sch", "sh"), ("shch", "sh"),
-    ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("q", "k"), ("x", "ks"),
-    ("w", "v"), ("tz", "s"), ("ts", "s"), ("z", "s"), ("y", "i"),
-)
+_SOUND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(a), b) for a, b in (
+    ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("tsch", "ch"), ("shch", "sh"), ("sch", "sh"),
+    ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("c(?!h)", "k"), ("q", "k"),
+    ("x", "ks"), ("w", "v"), ("tz", "s"), ("ts", "s"), ("z", "s"), ("y", "i"),
+))
 
 
 @lru_cache(maxsize=MEMO)
@@ -198,8 +198,8 @@ def sound_keys(token: str) -> frozenset[str]:
             readings = [pattern.sub(o, r) for r in readings for o in options] \
                 if any(pattern.search(r) for r in readings) else readings
         for r in readings:
-            for a, b in _SOUND_RULES:
-                r = r.replace(a, b)
+            for pattern, sound in _SOUND_RULES:
+                r = pattern.sub(sound, r)
             r = _collapse(r)
             key = r[:1] + "".join(ch for ch in r[1:] if ch not in _VOWELS and ch != "h")
             if len(key) >= 3:  # "Maria" and "Мирра" are both m-r: too little to go on
