@@ -42,6 +42,33 @@ def test_a_participle_before_the_clause_gives_the_birth_of_the_clause_subject():
     assert birth.subject.text == "Quentin Harrow" and birth.value.normalized == "1853"
 
 
+@pytest.mark.parametrize(("text", "prop", "year"), [
+    # ways of saying that someone died, each of a name the small tagger does not know
+    # as a person's (untagged, or tagged as an organisation)
+    ("Ilse Varnholt passed away in 1980.", "death", "1980"),
+    ("Ilse Varnholt lost her life in 1943.", "death", "1943"),
+    ("Ilse Varnholt committed suicide in 1943.", "death", "1943"),
+    ("The painter Ilse Varnholt drowned in 1943.", "death", "1943"),
+    ("Ilse Varnholt was killed in action in 1943.", "death", "1943"),
+    ("Ilse Varnholt was murdered in Kestrelby in 1943.", "death", "1943"),
+    ("Ilse Varnholt was assassinated in 1943.", "death", "1943"),
+    ("In 1980, Ilse Varnholt died in Kestrelby.", "death", "1980"),
+    ("Born in 1901 in Kestrelby, Ilse Varnholt became a painter.", "birth", "1901"),
+    ("Ilse Varnholt, born 3 May 1901, was a painter.", "birth", "1901-05-03"),
+])
+def test_what_only_a_person_does_makes_a_name_a_person_and_dates_it(text, prop, year):
+    (c,) = find(claims_of(text), prop)
+    assert c.subject.text == "Ilse Varnholt" and c.value.normalized == year
+
+
+@pytest.mark.parametrize("text", [
+    "Ilse Varnholt drowned out the noise in 1943.",  # another verb
+    "The Kestrelby Lantern Company passed the test in 1910.",
+])
+def test_the_same_verbs_in_other_senses_date_no_death(text):
+    assert not [c for c in claims_of(text) if c.property == "death"]
+
+
 def test_an_age_is_anchored_on_the_same_persons_birth():
     text = "Born in 1853, Quentin Harrow joined the Weavers Guild at age 20."
     (m,) = find(claims_of(text), "membership")

@@ -191,28 +191,58 @@ def _from_spacy(doc, text: str) -> Parsed:
                 begin -= 1
         span = doc[begin:end]
         raw.append(Mention(span.start_char, span.end_char, span.text, SPACY_LABELS[e.label_]))
+    raw = _mislabelled_people(doc, raw)
     raw += _untagged_people(doc, raw)
     return Parsed("en", tokens, sentences, tuple(clean_mentions(text, raw)))
 
 
 # verbs whose subject can only be a person: (lemma, whether only as a passive)
 PERSON_VERBS = {"bear": True, "die": False, "marry": False, "hang": True, "execute": True,
-                "behead": True}
+                "behead": True, "kill": True, "murder": True, "assassinate": True,
+                "drown": False}
+# ... unless a word of their own makes them another verb: "drowned out the noise"
+PERSON_VERBS_UNLESS = {"drown": "out"}
+# verbs that say so only with a word of their own: "passed away", "lost her life"
+PERSON_PHRASES = {"pass": "away", "lose": "life", "commit": "suicide"}
+# a clause's name is its subject, or the name a participle hangs on ("X, born 1901")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _person_verb(verb, dep: str) -> bool:
+    """Is `verb` one only a person is the subject of, for a subject in `dep`?"""
+    lemma = verb.lemma_.lower()
+    if lemma in PERSON_PHRASES:
+        return any(c.lemma_.lower() == PERSON_PHRASES[lemma] for c in verb.children)
+    passive_only = PERSON_VERBS.get(lemma)
+    if passive_only is None or (passive_only and dep != "nsubjpass"):
+        return False
+    return not any(c.lemma_.lower() == PERSON_VERBS_UNLESS.get(lemma) for c in verb.children)
+
+
+def _person_says_the_verb(tok) -> bool:
+    """The text says of the name whose head word is `tok` what only a person does: it
+    is the subject of such a verb ("X was born", "X died"), of the clause a participle
+    of one opens ("Born in 1901, X became ..."), or such a participle hangs on it
+    ("X, born 3 May 1901, ...")."""
+    if tok.dep_ in _SUBJECT_DEPS:
+        if _person_verb(tok.head, tok.dep_):
+            return True
+        if any(c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < tok.i
+               and _person_verb(c, "nsubjpass") for c in tok.head.children):
+            return True
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and _person_verb(c, "nsubjpass")
+               for c in tok.children)
 
 
 def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
     """Names of people the small tagger left untagged, found by what the text says of
-    them: a run of two to four capitalised proper nouns that is the subject of a verb
-    only a person can be the subject of ("Ilse Danner was born in 1852", "... died
-    at sea"). One capitalised word alone is left as it is: too often a place or a
-    ship."""
+    them (`_person_says_the_verb`): a run of two to four capitalised proper nouns
+    ("Ilse Danner was born in 1852", "... died at sea"). One capitalised word alone is
+    left as it is: too often a place or a ship."""
     taken = [(m.start, m.end) for m in raw]
     out = []
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubjpass") or not _name_word_at(tok) or tok.ent_type_:
-            continue
-        passive_only = PERSON_VERBS.get(tok.head.lemma_.lower())
-        if passive_only is None or (passive_only and tok.dep_ != "nsubjpass"):
+        if not _name_word_at(tok) or tok.ent_type_ or not _person_says_the_verb(tok):
             continue
         run = [c for c in tok.children if c.dep_ == "compound" and _name_word_at(c)
                and not c.ent_type_ and c.i < tok.i]
@@ -221,6 +251,22 @@ def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
         a, b = run[0].idx, tok.idx + len(tok.text)
         if not any(x < b and a < y for x, y in taken):
             out.append(Mention(a, b, doc.text[a:b], "PER"))
+    return out
+
+
+def _mislabelled_people(doc, raw: list[Mention]) -> list[Mention]:
+    """A name the small tagger called an organisation or a place, of which the text
+    says what only a person does ("In 1980, Ilse Varnholt[ORG] died"): a person. Only
+    names of two to four capitalised proper nouns: "Kestrelby died out" is a town."""
+    out = []
+    for m in raw:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.label == "PER" or span is None or not 2 <= len(span) <= 4 \
+                or not all(_name_word_at(t) for t in span):
+            out.append(m)
+            continue
+        person = _person_says_the_verb(span.root)
+        out.append(Mention(m.start, m.end, m.text, "PER") if person else m)
     return out
 
 

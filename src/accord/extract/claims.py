@@ -396,6 +396,8 @@ def _claims_for_trigger(doc: _Doc, sent: Sentence, t: Token, trig: Trigger) -> l
         for g in [c, *doc.kids(c.i)]
     ):
         return []
+    if trig.unless and any(c.lemma.lower() == trig.unless for c in kids):
+        return []
     # whom the claim is about
     if trig.role == "agent":
         subj_toks = doc.subject_tokens(t)

@@ -33,6 +33,7 @@ class Trigger:
     manner: str = ""  # a manner of death the word itself states
     needs_passive: bool = False  # only as a passive ("was shot", not "shot a film")
     needs_object: str = ""  # a lemma the trigger needs among its dependants ("take prisoner")
+    unless: str = ""  # a dependant's lemma that makes it another verb ("drowned out")
     object_is_value: bool = False  # membership/command: the object is the scope
 
 
@@ -41,6 +42,12 @@ EN_VERBS: dict[str, tuple[Trigger, ...]] = {
     "die": (Trigger("death", "agent"),),
     "perish": (Trigger("death", "agent"),),
     "kill": (Trigger("death", "patient", needs_passive=True),),
+    "murder": (Trigger("death", "patient", needs_passive=True),),
+    "assassinate": (Trigger("death", "patient", needs_passive=True),),
+    "drown": (Trigger("death", "agent", unless="out"),),
+    "pass": (Trigger("death", "agent", needs_object="away"),),  # "passed away"
+    "lose": (Trigger("death", "agent", needs_object="life"),),  # "lost his life"
+    "commit": (Trigger("death", "agent", needs_object="suicide"),),
     "execute": (Trigger("execution", "patient"),),
     "hang": (Trigger("execution", "patient", manner="hanging", needs_passive=True),),
     "shoot": (Trigger("execution", "patient", manner="shooting", needs_passive=True),),
