@@ -55,6 +55,9 @@ def test_a_participle_before_the_clause_gives_the_birth_of_the_clause_subject():
     ("In 1980, Ilse Varnholt died in Kestrelby.", "death", "1980"),
     ("Born in 1901 in Kestrelby, Ilse Varnholt became a painter.", "birth", "1901"),
     ("Ilse Varnholt, born 3 May 1901, was a painter.", "birth", "1901-05-03"),
+    ("Ilse Varnholt, who was born in 1901, painted harbours.", "birth", "1901"),
+    ("Ilse Varnholt, who died in 1980, painted harbours.", "death", "1980"),
+    ("The painter, Ilse Varnholt, was born in 1901.", "birth", "1901"),
 ])
 def test_what_only_a_person_does_makes_a_name_a_person_and_dates_it(text, prop, year):
     (c,) = find(claims_of(text), prop)

@@ -206,6 +206,7 @@ PERSON_VERBS_UNLESS = {"drown": "out"}
 PERSON_PHRASES = {"pass": "away", "lose": "life", "commit": "suicide"}
 # a clause's name is its subject, or the name a participle hangs on ("X, born 1901")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
 def _person_verb(verb, dep: str) -> bool:
@@ -222,16 +223,24 @@ def _person_verb(verb, dep: str) -> bool:
 def _person_says_the_verb(tok) -> bool:
     """The text says of the name whose head word is `tok` what only a person does: it
     is the subject of such a verb ("X was born", "X died"), of the clause a participle
-    of one opens ("Born in 1901, X became ..."), or such a participle hangs on it
-    ("X, born 3 May 1901, ...")."""
-    if tok.dep_ in _SUBJECT_DEPS:
-        if _person_verb(tok.head, tok.dep_):
+    of one opens ("Born in 1901, X became ..."), in apposition to such a subject ("The
+    painter, X, was born ..."), or such a participle or relative clause hangs on it
+    ("X, born 3 May 1901, ...", "X, who died in 1980, ...")."""
+    subject = tok.head if tok.dep_ == "appos" else tok
+    if subject.dep_ in _SUBJECT_DEPS:
+        if _person_verb(subject.head, subject.dep_):
             return True
-        if any(c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < tok.i
-               and _person_verb(c, "nsubjpass") for c in tok.head.children):
+        if any(c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < subject.i
+               and _person_verb(c, "nsubjpass") for c in subject.head.children):
             return True
-    return any(c.dep_ == "acl" and c.tag_ == "VBN" and _person_verb(c, "nsubjpass")
-               for c in tok.children)
+    for c in tok.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and _person_verb(c, "nsubjpass"):
+            return True
+        if c.dep_ == "relcl" and any(
+                w.dep_ in _SUBJECT_DEPS and w.lower_ in _RELATIVE_PRONOUNS
+                and _person_verb(c, w.dep_) for w in c.children):
+            return True
+    return False
 
 
 def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
