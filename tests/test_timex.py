@@ -503,3 +503,28 @@ def test_parse_time() -> None:
 
 def test_empty_text() -> None:
     assert tag("") == [] and find_times("") == []
+
+
+@pytest.mark.parametrize(("text", "language", "quote", "value", "interval"), [
+    ("Ilse Varnholt was born c. 1901.", "en", "c. 1901", "1901~", ("1899-01-01", "1903-12-31")),
+    ("She was born around 1901.", "en", "around 1901", "1901~", ("1899-01-01", "1903-12-31")),
+    ("It opened circa March 1901.", "en", "circa March 1901", "1901-03~",
+     ("1901-02-01", "1901-04-30")),
+    ("Она родилась около 1901 года.", "ru", "около 1901 года", "1901~",
+     ("1899-01-01", "1903-12-31")),
+])
+def test_a_date_the_text_calls_approximate_is_widened_and_says_so(text, language, quote, value,
+                                                                   interval):
+    (t,) = find_times(text, language=language)
+    assert (t.text, t.value.normalized, span(t.value)) == (quote, value, interval)
+    assert text[t.start:t.end] == quote
+
+
+def test_an_approximate_year_fits_the_years_beside_it_but_not_a_decade_later():
+    from accord.align.compare import Relation, relate
+
+    (circa,) = find_times("born c. 1901")
+    (near,) = find_times("born in 1902")
+    (far,) = find_times("born in 1910")
+    assert relate(near.value, circa.value) is Relation.NARROWER
+    assert relate(far.value, circa.value) is Relation.DISJOINT

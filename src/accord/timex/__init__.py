@@ -14,9 +14,11 @@ or on the last time the text mentioned. English and Russian.
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from dataclasses import replace
+from datetime import date, timedelta
 
-from accord.model import TimeMention, TimeValue
+from accord.model import Precision, TimeMention, TimeValue
 
 from .ages import find_ages, time_from_age
 from .tagger import Timex, tag
@@ -26,10 +28,51 @@ __all__ = ["Timex", "find_ages", "find_times", "parse_time", "tag", "time_from_a
 
 def find_times(text: str, *, document_date: date | None = None,
                language: str = "en") -> list[TimeMention]:
-    """The time expressions of `text` that can be placed on the calendar."""
-    return [TimeMention(t.start, t.end, t.text, t.time)
-            for t in tag(text, document_date=document_date, language=language)
-            if t.time is not None]
+    """The time expressions of `text` that can be placed on the calendar; one the text
+    calls approximate ("c. 1850", "around 1850", "около 1850 года") is widened
+    (`approximate`), and its text keeps the word that says so."""
+    out = []
+    for t in tag(text, document_date=document_date, language=language):
+        if t.time is None:
+            continue
+        cue = _APPROXIMATE.search(text, max(0, t.start - 24), t.start)
+        if cue is not None and t.time.precision in APPROXIMATE_WIDTH:
+            out.append(TimeMention(cue.start(), t.end, text[cue.start():t.end],
+                                   approximate(t.time, text[cue.start():t.end])))
+        else:
+            out.append(TimeMention(t.start, t.end, t.text, t.time))
+    return out
+
+
+# the words that make a date approximate, right before it
+_APPROXIMATE = re.compile(
+    r"(?<![\w.])(?:c\.|ca\.|circa|around|about|approximately|roughly|ok\.|около|примерно|"
+    r"приблизительно|ок\.)\s*$", re.IGNORECASE)
+# how far an approximate date may lie from the one written, by its precision, in
+# years, months or days: "c. 1850" is compatible with 1849 and 1852, not with 1860
+APPROXIMATE_WIDTH = {Precision.YEAR: 2, Precision.MONTH: 1, Precision.DAY: 3}
+
+
+def approximate(tv: TimeValue, text: str) -> TimeValue:
+    """`tv` as an approximate date: its interval widened by `APPROXIMATE_WIDTH`, its
+    value marked approximate as in EDTF ("1850~")."""
+    n = APPROXIMATE_WIDTH[tv.precision]
+    if tv.precision is Precision.YEAR:  # 1 January .. 31 December
+        early, late = tv.earliest.replace(year=tv.earliest.year - n), \
+            tv.latest.replace(year=tv.latest.year + n)
+    elif tv.precision is Precision.MONTH:  # the first of the month before .. the last of the next
+        early = _add_months(tv.earliest, -n)
+        late = _add_months(tv.latest.replace(day=1), n + 1) - timedelta(days=1)
+    else:
+        early, late = tv.earliest - timedelta(days=n), tv.latest + timedelta(days=n)
+    return replace(tv, earliest=early, latest=late, precision=Precision.INTERVAL, text=text,
+                   label=f"{tv.normalized}~")
+
+
+def _add_months(day: date, months: int) -> date:
+    """The first day of the month `months` after `day`'s."""
+    k = day.year * 12 + day.month - 1 + months
+    return date(k // 12, k % 12 + 1, 1)
 
 
 def parse_time(expr: str, *, document_date: date | None = None,
