@@ -158,6 +158,20 @@ def test_two_versions_in_one_source_are_marked_disputed():
     assert len({c.version for c in manners}) == 2
 
 
+@pytest.mark.parametrize("text", ["Amos Pell was born either in 1851 or in 1852.",
+                                  "Amos Pell was born in 1851 or 1852 at Carrow."])
+def test_two_times_offered_in_one_sentence_are_two_disputed_versions(text):
+    births = find(claims_of(text), "birth")
+    assert sorted(c.value.normalized for c in births) == ["1851", "1852"]
+    assert {c.modality for c in births} == {Modality.DISPUTED}
+    assert len({c.version for c in births}) == 2
+
+
+def test_times_joined_by_and_are_not_versions():
+    births = find(claims_of("Amos Pell was born in 1851 and died in 1900."), "birth")
+    assert [(c.value.normalized, c.modality) for c in births] == [("1851", Modality.ASSERTED)]
+
+
 def test_a_negated_statement_is_marked_negated():
     text = "Amos Pell was not executed in 1870."
     claims = [c for c in claims_of(text) if c.property == "execution"]

@@ -357,6 +357,34 @@ def _clause_time(doc: _Doc, sent: Sentence, t: Token, clause: set[int]) -> TimeM
     return None
 
 
+# what joins two times the text offers one instead of the other: "in 1901 or in 1902"
+_OR_BETWEEN = re.compile(r"^\s*,?\s*(?:or|или|либо)\s+(?:(?:in|on|во|в)\s+)?$", re.IGNORECASE)
+
+
+def _alternatives(doc: _Doc, sent: Sentence, tm: TimeMention) -> list[TimeValue]:
+    """The time of a claim, or the times the sentence offers in its place ("born
+    either in 1901 or in 1902"): each is a version the source reports, and the claims
+    made of them are marked so (`_offered`)."""
+    here = sorted((x for x in doc.times if sent.start <= x.start < sent.end
+                   and x.value is not None), key=lambda x: x.start)
+    chain = [tm]
+    for x in here:  # the times after it, each joined to the last by "or"
+        if x.start >= chain[-1].end and _OR_BETWEEN.match(doc.text[chain[-1].end:x.start]):
+            chain.append(x)
+    for x in reversed(here):  # and before it
+        if x.end <= chain[0].start and _OR_BETWEEN.match(doc.text[x.end:chain[0].start]):
+            chain.insert(0, x)
+    return [x.value for x in chain]
+
+
+def _offered(claims: list[Claim], value: TimeValue) -> list[Claim]:
+    """Claims of one of the times a sentence offers ("in 1901 or in 1902"): the source
+    reports versions, so they are disputed (unless attributed or hedged already), each
+    labelled with its value."""
+    return [replace(c, modality=Modality.DISPUTED if c.modality is Modality.ASSERTED
+                    else c.modality, version=c.version or value.text) for c in claims]
+
+
 def _make(doc: _Doc, sent: Sentence, subj: Mention, prop: str, value: Value,
           qualifiers: list[tuple[str, Value]], trigger_tok: Token) -> Claim:
     doc.used.add(trigger_tok.i)
@@ -454,10 +482,12 @@ def _claims_for_trigger(doc: _Doc, sent: Sentence, t: Token, trig: Trigger) -> l
     out: list[Claim] = []
     for subj in subjects:
         if tm is not None:
-            value: Value = tm.value
-            out.append(_make(doc, sent, subj, trig.property, value, qualifiers, t))
-            if trig.property == "execution":  # an execution is also the date of death
-                out.append(_make(doc, sent, subj, "death", value, qualifiers, t))
+            values = _alternatives(doc, sent, tm)
+            for value in values:
+                made = [_make(doc, sent, subj, trig.property, value, qualifiers, t)]
+                if trig.property == "execution":  # an execution is also the date of death
+                    made.append(_make(doc, sent, subj, "death", value, qualifiers, t))
+                out.extend(_offered(made, value) if len(values) > 1 else made)
         elif obj_ref is not None:
             out.append(_make(doc, sent, subj, trig.property, obj_ref, qualifiers, t))
         if trig.manner:
