@@ -58,6 +58,8 @@ def test_a_participle_before_the_clause_gives_the_birth_of_the_clause_subject():
     ("Ilse Varnholt, who was born in 1901, painted harbours.", "birth", "1901"),
     ("Ilse Varnholt, who died in 1980, painted harbours.", "death", "1980"),
     ("The painter, Ilse Varnholt, was born in 1901.", "birth", "1901"),
+    ("Ilse Varnholt is said to have been born in 1901.", "birth", "1901"),
+    ("Ilse Varnholt is believed to have died in 1980.", "death", "1980"),
 ])
 def test_what_only_a_person_does_makes_a_name_a_person_and_dates_it(text, prop, year):
     (c,) = find(claims_of(text), prop)

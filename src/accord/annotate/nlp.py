@@ -230,6 +230,12 @@ def _person_says_the_verb(tok) -> bool:
     if subject.dep_ in _SUBJECT_DEPS:
         if _person_verb(subject.head, subject.dep_):
             return True
+        # the subject of a verb of saying whose open clause is one: "X is said to have
+        # been born", "X is believed to have died"
+        if any(c.dep_ == "xcomp" and _person_verb(c, "nsubjpass" if any(
+                a.dep_ == "auxpass" for a in c.children) else "nsubj")
+               for c in subject.head.children):
+            return True
         if any(c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < subject.i
                and _person_verb(c, "nsubjpass") for c in subject.head.children):
             return True
