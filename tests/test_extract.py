@@ -169,6 +169,22 @@ def test_two_times_offered_in_one_sentence_are_two_disputed_versions(text):
     assert len({c.version for c in births}) == 2
 
 
+@pytest.mark.parametrize(("text", "manner"), [
+    ("Amos Pell was executed by firing squad in 1943.", "shooting"),  # a generic verb's phrase
+    ("Amos Pell was executed by hanging in 1943.", "hanging"),
+    ("Amos Pell died of pneumonia in 1980.", "natural causes"),  # a cause on a verb of death
+    ("Amos Pell was hanged in 1943.", "hanging"),
+])
+def test_the_manner_of_a_death_is_read_from_the_phrase_that_states_it(text, manner):
+    (c,) = find(claims_of(text), "manner_of_death")
+    assert c.subject.text == "Amos Pell" and c.value.word == manner
+
+
+def test_a_firing_squad_nobody_faced_is_no_manner_of_death():
+    assert not [c for c in claims_of("Amos Pell watched the firing squad drill in 1943.")
+                if c.property == "manner_of_death"]
+
+
 def test_times_joined_by_and_are_not_versions():
     births = find(claims_of("Amos Pell was born in 1851 and died in 1900."), "birth")
     assert [(c.value.normalized, c.modality) for c in births] == [("1851", Modality.ASSERTED)]

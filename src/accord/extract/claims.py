@@ -545,16 +545,32 @@ def _manner_claims(doc: _Doc, sent: Sentence, existing: Iterable[Claim]) -> list
     out = []
     quote = doc.text[sent.start : sent.end]
     toks = doc.parsed.tokens[sent.first : sent.last]
-    for a, _b, surface, canonical in find_manners(quote, language=doc.lang):
-        start = sent.start + a
+    for a, b, surface, canonical in find_manners(quote, language=doc.lang):
+        start, end = sent.start + a, sent.start + b
         tok = next((x for x in toks if x.start >= start), None)
-        if tok is None or tok.pos == "VERB":
-            continue  # verbs are handled by the trigger rules
+        if tok is None:
+            continue
+        if tok.pos == "VERB":
+            # a verb states its own manner by a trigger rule ("was hanged"); a generic one
+            # ("executed by firing squad") leaves it to the noun of its phrase
+            nouns = [x for x in toks if start <= x.start < end and x.i != tok.i
+                     and (x.pos in ("NOUN", "PROPN") or x.dep in ("pobj", "pcomp"))]
+            if any(trig.manner for trig in verb_triggers(_trigger_lemma(tok), doc.lang)) \
+                    or not nouns:
+                continue
+            tok = nouns[-1]
         people = [m for c in doc.kids(tok.i) if c.dep == "poss"
                   for m in doc.entities_at(c) if m.label == "PER"]
         if not people and is_specific(canonical):
             people = [m for x in toks if x.dep == "nsubjpass"
                       for m in doc.entities_at(x) if m.label == "PER"]
+        if not people:
+            # "died of natural causes": the cause hangs on a verb of death
+            verb = _governing_verb(doc, tok)
+            if verb is not None and any(trig.property == "death" for trig in
+                                        verb_triggers(_trigger_lemma(verb), doc.lang)):
+                people = [m for x in doc.subject_tokens(verb)
+                          for m in doc.entities_at(x) if m.label == "PER"]
         for subj in people[:1]:
             if (subj.start, "manner_of_death") not in have:
                 out.append(_make(doc, sent, subj, "manner_of_death", Term(canonical, surface),
