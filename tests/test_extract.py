@@ -69,6 +69,7 @@ def test_what_only_a_person_does_makes_a_name_a_person_and_dates_it(text, prop, 
 @pytest.mark.parametrize("text", [
     "Ilse Varnholt drowned out the noise in 1943.",  # another verb
     "The Kestrelby Lantern Company passed the test in 1910.",
+    "Kestrel Harrow died out in 1950.",  # died out: no one dies
 ])
 def test_the_same_verbs_in_other_senses_date_no_death(text):
     assert not [c for c in claims_of(text) if c.property == "death"]

@@ -200,8 +200,9 @@ def _from_spacy(doc, text: str) -> Parsed:
 PERSON_VERBS = {"bear": True, "die": False, "marry": False, "hang": True, "execute": True,
                 "behead": True, "kill": True, "murder": True, "assassinate": True,
                 "drown": False}
-# ... unless a word of their own makes them another verb: "drowned out the noise"
-PERSON_VERBS_UNLESS = {"drown": "out"}
+# ... unless a word of their own makes them another verb: "drowned out the noise", "the
+# trade died out"
+PERSON_VERBS_UNLESS = {"drown": frozenset({"out"}), "die": frozenset({"out", "down", "off"})}
 # verbs that say so only with a word of their own: "passed away", "lost her life"
 PERSON_PHRASES = {"pass": "away", "lose": "life", "commit": "suicide"}
 # a clause's name is its subject, or the name a participle hangs on ("X, born 1901")
@@ -217,7 +218,8 @@ def _person_verb(verb, dep: str) -> bool:
     passive_only = PERSON_VERBS.get(lemma)
     if passive_only is None or (passive_only and dep != "nsubjpass"):
         return False
-    return not any(c.lemma_.lower() == PERSON_VERBS_UNLESS.get(lemma) for c in verb.children)
+    unless = PERSON_VERBS_UNLESS.get(lemma, frozenset())
+    return not any(c.lemma_.lower() in unless for c in verb.children)
 
 
 def _person_says_the_verb(tok) -> bool:

@@ -39,7 +39,7 @@ class Trigger:
 
 EN_VERBS: dict[str, tuple[Trigger, ...]] = {
     "bear": (Trigger("birth", "patient", needs_passive=True),),
-    "die": (Trigger("death", "agent"),),
+    "die": (Trigger("death", "agent", unless="out"),),  # not "died out"
     "perish": (Trigger("death", "agent"),),
     "kill": (Trigger("death", "patient", needs_passive=True),),
     "murder": (Trigger("death", "patient", needs_passive=True),),
