@@ -263,11 +263,22 @@ def test_a_generic_dated_action_is_an_event_claim():
     ("Анна Берг родилась 3 мая 1850 года в Феннике.", "birth", "1850-05-03"),
     ("Анна Берг была арестована в марте 1899 года.", "capture", "1899-03"),
     ("Анна Берг умерла в 1921 году.", "death", "1921"),
+    ("Анна Берг была убита в 1921 году.", "death", "1921"),
+    ("Анна Берг утонула в 1921 году.", "death", "1921"),
+    ("Анна Берг покончила с собой в 1921 году.", "death", "1921"),
+    ("Анна Берг была застрелена в 1921 году.", "manner_of_death", "shooting"),
+    ("Анна Берг была обезглавлена в 1921 году.", "execution", "1921"),
+    ("Анна Берг родилась около 1850 года.", "birth", "1850~"),
 ])
 def test_russian_sentences_give_the_same_properties(text, prop, value):
     (c,) = find(claims_of(text, "ru"), prop)
     assert "Анна Берг" in c.subject.text
     assert c.value.normalized == value
+
+
+def test_a_russian_name_the_tagger_misses_is_a_person_when_it_is_born():
+    (c,) = find(claims_of("Амос Пелл родился около 1901 года.", "ru"), "birth")
+    assert c.subject.text == "Амос Пелл" and c.subject.label == "PER"
 
 
 def test_claims_from_a_bibliography_are_not_made():

@@ -377,7 +377,41 @@ def parse_russian(text: str) -> Parsed:
         Mention(s.start, s.stop, text[s.start : s.stop], NATASHA_LABELS.get(s.type, "MISC"))
         for s in doc.spans
     ]
+    raw = _russian_people(text, tokens, raw)
     return Parsed("ru", tuple(tokens), tuple(sentences), tuple(clean_mentions(text, raw)))
+
+
+# Russian verbs whose subject can only be a person: (lemma, whether only as a passive)
+RU_PERSON_VERBS = {"родиться": False, "умереть": False, "скончаться": False, "погибнуть": False,
+                   "казнить": True, "повесить": True, "расстрелять": True, "убить": True,
+                   "застрелить": True, "обезглавить": True}
+_RU_NAME_PARTS = ("appos", "flat", "flat:name", "compound")
+
+
+def _russian_people(text: str, tokens: list[Token], raw: list[Mention]) -> list[Mention]:
+    """`_untagged_people` and `_mislabelled_people` for Russian: a name of two to four
+    capitalised proper nouns that is the subject of a verb only a person is the
+    subject of ("Амос Пелл родился около 1901 года") is a person's, whether the tagger
+    left it untagged or called it something else."""
+    out = list(raw)
+    for t in tokens:
+        if t.dep not in _SUBJECT_DEPS or t.pos != "PROPN" or not t.text[:1].isupper():
+            continue
+        passive_only = RU_PERSON_VERBS.get(tokens[t.head].lemma)
+        if passive_only is None or (passive_only and t.dep != "nsubjpass"):
+            continue
+        run = sorted([t, *(c for c in tokens if c.head == t.i and c.i != t.i
+                           and c.dep in _RU_NAME_PARTS and c.pos == "PROPN"
+                           and c.text[:1].isupper())], key=lambda x: x.i)
+        if not 2 <= len(run) <= 4 or run[-1].i - run[0].i != len(run) - 1:
+            continue
+        a, b = run[0].start, run[-1].end
+        overlapping = [m for m in out if m.start < b and a < m.end]
+        if any(m.label == "PER" for m in overlapping) or any(
+                not (a <= m.start and m.end <= b) for m in overlapping):
+            continue  # a person already, or a longer name the tagger saw
+        out = [m for m in out if m not in overlapping] + [Mention(a, b, text[a:b], "PER")]
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def parse(text: str, language: str = "en") -> Parsed:

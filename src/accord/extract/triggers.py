@@ -99,6 +99,11 @@ RU_VERBS: dict[str, tuple[Trigger, ...]] = {
     "умереть": (Trigger("death", "agent"),),
     "скончаться": (Trigger("death", "agent"),),
     "погибнуть": (Trigger("death", "agent"),),
+    "убить": (Trigger("death", "patient"),),
+    "утонуть": (Trigger("death", "agent"),),
+    "покончить": (Trigger("death", "agent", needs_object="себя"),),  # "покончил с собой"
+    "застрелить": (Trigger("death", "patient", manner="shooting"),),
+    "обезглавить": (Trigger("execution", "patient", manner="beheading"),),
     "казнить": (Trigger("execution", "patient"),),
     "повесить": (Trigger("execution", "patient", manner="hanging"),),
     "расстрелять": (Trigger("execution", "patient", manner="shooting"),),
