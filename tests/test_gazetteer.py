@@ -9,8 +9,7 @@ import pytest
 
 from accord.align import gazetteer
 from accord.contracts import findings_json
-from accord.pipeline import build
-from accord.store.db import Store
+from tests.piles import built
 
 needs_gazetteer = pytest.mark.skipif(not gazetteer.version(), reason="no gazetteer installed")
 
@@ -43,13 +42,8 @@ def test_what_it_does_not_know_it_does_not_say(place, country):
 
 
 def _build(tmp_path, texts: dict[str, str]) -> list[dict]:
-    pile = tmp_path / "pile"
-    pile.mkdir()
-    for name, text in texts.items():
-        (pile / name).write_text(text, encoding="utf-8")
-    store = Store(str(tmp_path / "x.db"))
+    store = built(tmp_path, texts)
     try:
-        build([str(pile)], store)
         return [f for f in findings_json(store)["findings"] if f["property"] == "birth_place"]
     finally:
         store.close()

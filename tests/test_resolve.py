@@ -11,6 +11,7 @@ from accord.pipeline import build
 from accord.resolve.resolver import MentionRec, resolve
 from accord.store.db import Store
 from tests.conftest import EXAMPLES
+from tests.piles import built
 
 runner = CliRunner()
 
@@ -36,12 +37,8 @@ def test_spellings_initials_and_scripts_of_one_name_become_one_entity_with_reaso
 
 
 def test_sources_in_two_scripts_about_one_person_meet_and_can_contradict_each_other(tmp_path):
-    pile = tmp_path / "pile"
-    pile.mkdir()
-    (pile / "en.txt").write_text("Ilse Varnholt was born in 1901.\n", encoding="utf-8")
-    (pile / "ru.txt").write_text("Ильза Варнхольт родилась в 1902 году.\n", encoding="utf-8")
-    store = Store(str(tmp_path / "x.db"))
-    build([str(pile)], store)
+    store = built(tmp_path, {"en.txt": "Ilse Varnholt was born in 1901.\n",
+                             "ru.txt": "Ильза Варнхольт родилась в 1902 году.\n"})
     [person] = [e for e in entities_json(store)["entities"] if e["type"] == "PER"]
     assert {person["name"], *person["aliases"]} == {"Ilse Varnholt", "Ильза Варнхольт"}
     [birth] = [f for f in findings_json(store)["findings"] if f["property"] == "birth"]

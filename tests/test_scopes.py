@@ -2,20 +2,14 @@
 noun say which kind of the thing is counted."""
 
 from accord.contracts import findings_json
-from accord.pipeline import build
-from accord.store.db import Store
+from tests.piles import built
 
 
 def test_counts_of_two_kinds_of_one_thing_never_meet_and_one_kind_conflicts(tmp_path):
-    pile = tmp_path / "pile"
-    pile.mkdir()
-    (pile / "a.txt").write_text(
-        "The Velmora Quartet has released four studio albums, two live albums and six singles.\n",
-        encoding="utf-8")
-    (pile / "b.txt").write_text("The Velmora Quartet has released three live albums.\n",
-                                encoding="utf-8")
-    store = Store(str(tmp_path / "x.db"))
-    build([str(pile)], store)
+    store = built(tmp_path, {
+        "a.txt": "The Velmora Quartet has released four studio albums, two live albums and six "
+                 "singles.\n",
+        "b.txt": "The Velmora Quartet has released three live albums.\n"})
     counts = [f for f in findings_json(store)["findings"] if f["property"] == "count"]
     conflicts = [sorted(c["value"]["normalized"] for c in f["claims"]) for f in counts
                  if f["kind"] == "conflict"]
@@ -24,12 +18,8 @@ def test_counts_of_two_kinds_of_one_thing_never_meet_and_one_kind_conflicts(tmp_
 
 def test_a_count_is_about_the_clause_subject_even_when_the_tagger_names_nothing(tmp_path):
     # a one-word band name the small tagger does not tag as a name
-    pile = tmp_path / "pile"
-    pile.mkdir()
-    (pile / "a.txt").write_text("Quillfeather has released two live albums.\n", encoding="utf-8")
-    (pile / "b.txt").write_text("Quillfeather has released three live albums.\n", encoding="utf-8")
-    store = Store(str(tmp_path / "x.db"))
-    build([str(pile)], store)
+    store = built(tmp_path, {"a.txt": "Quillfeather has released two live albums.\n",
+                             "b.txt": "Quillfeather has released three live albums.\n"})
     conflicts = [f for f in findings_json(store)["findings"]
                  if f["property"] == "count" and f["kind"] == "conflict"]
     assert [f["subject"]["name"] for f in conflicts] == ["Quillfeather"]
@@ -42,12 +32,8 @@ def test_a_figure_holds_on_its_day_so_two_days_figures_never_meet(tmp_path):
                 f"The Marlow Index currently has a value of {value} points.\n")
 
     def conflicts(folder: str, a_day: str, b_day: str) -> list[dict]:
-        pile = tmp_path / folder
-        pile.mkdir()
-        (pile / "a.txt").write_text(report(a_day, "9,310"), encoding="utf-8")
-        (pile / "b.txt").write_text(report(b_day, "9,874"), encoding="utf-8")
-        store = Store(str(tmp_path / f"{folder}.db"))
-        build([str(pile)], store)
+        store = built(tmp_path / folder, {"a.txt": report(a_day, "9,310"),
+                                          "b.txt": report(b_day, "9,874")})
         return [f for f in findings_json(store)["findings"] if f["kind"] == "conflict"]
 
     assert conflicts("days", "Tuesday, June 14, 2016", "Friday, June 17, 2016") == []
