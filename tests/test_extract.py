@@ -161,10 +161,13 @@ def test_two_versions_in_one_source_are_marked_disputed():
     assert len({c.version for c in manners}) == 2
 
 
-@pytest.mark.parametrize("text", ["Amos Pell was born either in 1851 or in 1852.",
-                                  "Amos Pell was born in 1851 or 1852 at Carrow."])
-def test_two_times_offered_in_one_sentence_are_two_disputed_versions(text):
-    births = find(claims_of(text), "birth")
+@pytest.mark.parametrize(("text", "language"), [
+    ("Amos Pell was born either in 1851 or in 1852.", "en"),
+    ("Amos Pell was born in 1851 or 1852 at Carrow.", "en"),
+    ("Анна Берг родилась в 1851 или 1852 году.", "ru"),
+])
+def test_two_times_offered_in_one_sentence_are_two_disputed_versions(text, language):
+    births = find(claims_of(text, language), "birth")
     assert sorted(c.value.normalized for c in births) == ["1851", "1852"]
     assert {c.modality for c in births} == {Modality.DISPUTED}
     assert len({c.version for c in births}) == 2

@@ -177,7 +177,7 @@ def _year(m: re.Match[str], text: str) -> Cand | None:
 
 
 _CYR_WORD = re.compile(r"[а-яё]")
-_YEAR_FOLLOW = re.compile(r"(?:год|г\.|гг|и|по|до|в|на|с|когда|он|она|они)$")
+_YEAR_FOLLOW = re.compile(r"(?:год|г\.|гг|и|или|либо|по|до|в|на|с|когда|он|она|они)$")
 _SPACES = re.compile(r"\s+")
 _PREP = re.compile(r"(?:в|во|к)\s+", re.I)
 
