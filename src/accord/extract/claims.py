@@ -424,7 +424,7 @@ def _claims_for_trigger(doc: _Doc, sent: Sentence, t: Token, trig: Trigger) -> l
         for g in [c, *doc.kids(c.i)]
     ):
         return []
-    if trig.unless and any(c.lemma.lower() == trig.unless for c in kids):
+    if any(c.lemma.lower() in trig.unless for c in kids):
         return []
     # whom the claim is about
     if trig.role == "agent":

@@ -33,18 +33,18 @@ class Trigger:
     manner: str = ""  # a manner of death the word itself states
     needs_passive: bool = False  # only as a passive ("was shot", not "shot a film")
     needs_object: str = ""  # a lemma the trigger needs among its dependants ("take prisoner")
-    unless: str = ""  # a dependant's lemma that makes it another verb ("drowned out")
+    unless: frozenset[str] = frozenset()  # dependants that make it another verb ("drowned out")
     object_is_value: bool = False  # membership/command: the object is the scope
 
 
 EN_VERBS: dict[str, tuple[Trigger, ...]] = {
     "bear": (Trigger("birth", "patient", needs_passive=True),),
-    "die": (Trigger("death", "agent", unless="out"),),  # not "died out"
+    "die": (Trigger("death", "agent", unless=frozenset({"out", "down", "off"})),),  # not "died out"
     "perish": (Trigger("death", "agent"),),
     "kill": (Trigger("death", "patient", needs_passive=True),),
     "murder": (Trigger("death", "patient", needs_passive=True),),
     "assassinate": (Trigger("death", "patient", needs_passive=True),),
-    "drown": (Trigger("death", "agent", unless="out"),),
+    "drown": (Trigger("death", "agent", unless=frozenset({"out"})),),
     "pass": (Trigger("death", "agent", needs_object="away"),),  # "passed away"
     "lose": (Trigger("death", "agent", needs_object="life"),),  # "lost his life"
     "commit": (Trigger("death", "agent", needs_object="suicide"),),
@@ -140,6 +140,26 @@ RU_NOUNS: dict[str, Trigger] = {
 
 # Phrases that put someone in command: "put in charge of X", "placed at the head of X".
 EN_COMMAND_NOUNS = frozenset({"charge", "head", "command", "commander", "leadership"})
+
+
+# what befalls a person only: a name the text says this of is a person's
+PERSON_PROPERTIES = frozenset({"birth", "death", "execution"})
+# ... and verbs no property rule reads that only a person is the subject of
+PERSON_ONLY_VERBS = frozenset({"marry", "жениться"})
+
+
+def says_of_a_person(lemma: str, language: str, passive: bool, dependants: set[str]) -> bool:
+    """Does a verb of this lemma, with these dependants' lemmas, say of its grammatical
+    subject what befalls only a person? A verb whose trigger speaks of its agent does
+    in any voice ("X died", "X passed away"); one that speaks of its patient only as a
+    passive ("X was hanged"; in "the court hanged X" the subject is not the one)."""
+    if lemma in PERSON_ONLY_VERBS:
+        return True
+    return any(trig.property in PERSON_PROPERTIES
+               and (not trig.needs_object or trig.needs_object in dependants)
+               and not trig.unless & dependants
+               and (trig.role == "agent" or (trig.role == "patient" and passive))
+               for trig in verb_triggers(lemma, language))
 
 
 def verb_triggers(lemma: str, language: str) -> tuple[Trigger, ...]:

@@ -46,7 +46,7 @@ def find_times(text: str, *, document_date: date | None = None,
 
 # the words that make a date approximate, right before it
 _APPROXIMATE = re.compile(
-    r"(?<![\w.])(?:c\.|ca\.|circa|around|about|approximately|roughly|ok\.|около|примерно|"
+    r"(?<![\w.])(?:c\.|ca\.|circa|around|about|approximately|roughly|около|примерно|"
     r"приблизительно|ок\.)\s*$", re.IGNORECASE)
 # how far an approximate date may lie from the one written, by its precision, in
 # years, months or days: "c. 1850" is compatible with 1849 and 1852, not with 1860
