@@ -93,6 +93,67 @@ def test_a_lifespan_parenthesis_gives_birth_death_and_places():
     assert find(claims, "death_place")[0].value.text == "Carrow"
 
 
+def test_a_name_a_full_date_parenthesis_follows_is_a_person_wherever_it_is_written():
+    # the small tagger calls this name an organisation, in the title line and in the
+    # sentence alike; the lifespan after it says it is a person's, and the surname
+    # alone later is that person
+    text = ("Halvard Oskarsen Brinck\n\nHalvard Oskarsen Brinck (3 May 1838 – 19 November "
+            "1894) was a chemist.\n\nBrinck was born in Vossmark.")
+    (facts,) = annotate_sources([Source(id=source_id(text), name="t.txt", location="/t.txt",
+                                        text=text, language="en")])
+    assert {m.label for m in facts.parsed.mentions if m.text == "Halvard Oskarsen Brinck"} \
+        == {"PER"}
+    assert find(facts.claims, "birth")[0].value.normalized == "1838-05-03"
+    assert find(facts.claims, "death")[0].value.normalized == "1894-11-19"
+    assert find(facts.claims, "birth_place", "Brinck")[0].value.text == "Vossmark"
+
+
+def test_a_span_of_years_alone_does_not_make_a_name_a_person():
+    # "(1871–1932)" is as often the life of an institute or a state as of a person
+    text = "The Tessaly Mineral Institute (1871–1932) trained assayers."
+    mentions = annotate_sources([Source(id=source_id(text), name="t.txt", location="/t.txt",
+                                        text=text, language="en")])[0].parsed.mentions
+    assert "PER" not in {m.label for m in mentions if "Tessaly" in m.text}
+
+
+def test_a_name_governed_by_in_on_a_death_verb_is_its_place_whatever_the_tagger_says():
+    text = "Ottoline Brask was a surveyor. Brask died of pneumonia in Kristhavn in 1894."
+    (place,) = find(claims_of(text), "death_place")
+    assert place.value.text == "Kristhavn" and place.value.label == "GPE"
+
+
+@pytest.mark.parametrize(("text", "language", "spouse", "year"), [
+    ("Ottoline Brask was a surveyor. In 1865 she married Amos Pell.", "en", "Amos Pell", "1865"),
+    ("Ottoline Brask married Amos Pell in 1865 in Fennick.", "en", "Amos Pell", "1865"),
+    ("Тобиас Берг был инженером. В 1865 году женился на Анне Пелл.", "ru", "Анне Пелл", "1865"),
+])
+def test_a_marriage_is_dated_and_scoped_by_the_spouse(text, language, spouse, year):
+    (c,) = find(claims_of(text, language), "marriage")
+    assert c.value.normalized == year
+    assert [v.text for k, v in c.qualifiers if k == "object"] == [spouse]
+
+
+def test_marrying_without_naming_whom_is_no_marriage_claim():
+    assert not [c for c in claims_of("Ottoline Brask married in 1865.") if c.property == "marriage"]
+
+
+@pytest.mark.parametrize(("text", "prop", "value"), [
+    # Russian drops the subject pronoun: the verb's ending says it is "he" or "she"
+    ("Анна Берг была художницей. Умерла в Феннике в 1921 году.", "death", "1921"),
+    ("Тобиас Берг был инженером. В 1871 году умер в Феннике.", "death", "1871"),
+])
+def test_a_russian_verb_without_its_subject_speaks_of_the_person_before(text, prop, value):
+    (c,) = find(claims_of(text, "ru"), prop)
+    assert "Берг" in c.subject.text and c.value.normalized == value
+
+
+def test_an_impersonal_russian_verb_speaks_of_no_one():
+    # neuter: "it became known", no person
+    text = "Анна Берг была художницей. Стало известно в 1921 году, что мост закрыт."
+    assert all("Берг" not in c.subject.text for c in claims_of(text, "ru")
+               if c.property != "statement")
+
+
 def test_a_pronoun_takes_the_subject_of_the_previous_sentence():
     text = ("Helen Marsh met Conrad Beck in the port. She was arrested in March 1899 "
             "by the harbour police.")

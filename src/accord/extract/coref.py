@@ -95,6 +95,12 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
                     if tok.dep in ("nsubj", "nsubjpass") and parsed.tokens[tok.head].head == \
                             tok.head:  # the main clause's subject: the sentence is about it
                         history.append((sn, ante, True, ""))
+            elif (g := _dropped_subject(parsed, tok)) is not None:
+                ante = _salient_person(history, sn, lookalikes, gender, g)
+                if ante is not None:
+                    by_token[tok.i] = (ante,)
+                    gender.setdefault(ante.text, g)
+                    history.append((sn, ante, True, ""))
             elif low in PLURAL_PRONOUNS and tok.pos == "PRON" and tok.dep in (
                 "nsubj", "nsubjpass"
             ):
@@ -122,6 +128,27 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
         if group:
             last_group = (sn, group)
     return Antecedents(by_token)
+
+
+_SUBJECT_CHILDREN = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_GENDER_OF_VERB = {"Gender=Masc": "m", "Gender=Fem": "f"}
+
+
+def _dropped_subject(parsed: Parsed, tok: Token) -> str | None:
+    """Russian drops the subject pronoun where the verb's ending says who it is:
+    "Умер в 1894 году" is "он умер". The main verb of such a sentence, finite, past
+    and singular, masculine or feminine (a neuter one is impersonal: "Стало ясно"),
+    with no subject of its own, stands for a pronoun of that gender: its gender, or
+    None when it is no such verb."""
+    if parsed.language != "ru" or tok.pos != "VERB" or tok.dep != "root":
+        return None
+    feats = set(tok.morph.split("|"))
+    if not {"VerbForm=Fin", "Tense=Past", "Number=Sing"} <= feats:
+        return None
+    g = next((v for k, v in _GENDER_OF_VERB.items() if k in feats), None)
+    if g is None or any(c.dep in _SUBJECT_CHILDREN for c in parsed.children(tok.i)):
+        return None
+    return g
 
 
 def _mention_head(parsed: Parsed, index: dict[int, Mention], m: Mention, tok: Token) -> Token:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 # Properties whose event happens once to a subject: two disjoint times conflict.
 UNIQUE_PROPERTIES = frozenset(
     {"birth", "death", "manner_of_death", "execution", "founding", "dissolution",
-     "birth_place", "death_place"}
+     "birth_place", "death_place", "marriage"}
 )
+# (a marriage is to someone, its scope: one wedding of the same two people)
 # Properties that can happen several times (captured twice, two trials): two
 # disjoint times are taken as two events unless something else ties them.
 REPEATABLE_PROPERTIES = frozenset(
@@ -79,6 +80,8 @@ EN_VERBS: dict[str, tuple[Trigger, ...]] = {
     "dissolve": (Trigger("dissolution", "object"),),
     "abolish": (Trigger("dissolution", "object"),),
     "promote": (Trigger("rank", "patient"),),
+    "marry": (Trigger("marriage", "agent", object_is_value=True),),  # whom: the scope
+    "wed": (Trigger("marriage", "agent", object_is_value=True),),
     "award": (Trigger("award", "patient"),),
     "decorate": (Trigger("award", "patient"),),
 }
@@ -127,6 +130,8 @@ RU_VERBS: dict[str, tuple[Trigger, ...]] = {
     "распустить": (Trigger("dissolution", "object"),),
     "ликвидировать": (Trigger("dissolution", "object"),),
     "наградить": (Trigger("award", "patient"),),
+    "жениться": (Trigger("marriage", "agent", object_is_value=True),),  # "женился на X"
+    "выйти": (Trigger("marriage", "agent", needs_object="замуж", object_is_value=True),),
 }
 
 RU_NOUNS: dict[str, Trigger] = {
@@ -143,9 +148,7 @@ EN_COMMAND_NOUNS = frozenset({"charge", "head", "command", "commander", "leaders
 
 
 # what befalls a person only: a name the text says this of is a person's
-PERSON_PROPERTIES = frozenset({"birth", "death", "execution"})
-# ... and verbs no property rule reads that only a person is the subject of
-PERSON_ONLY_VERBS = frozenset({"marry", "жениться"})
+PERSON_PROPERTIES = frozenset({"birth", "death", "execution", "marriage"})
 
 
 def says_of_a_person(lemma: str, language: str, passive: bool, dependants: set[str]) -> bool:
@@ -153,8 +156,6 @@ def says_of_a_person(lemma: str, language: str, passive: bool, dependants: set[s
     subject what befalls only a person? A verb whose trigger speaks of its agent does
     in any voice ("X died", "X passed away"); one that speaks of its patient only as a
     passive ("X was hanged"; in "the court hanged X" the subject is not the one)."""
-    if lemma in PERSON_ONLY_VERBS:
-        return True
     return any(trig.property in PERSON_PROPERTIES
                and (not trig.needs_object or trig.needs_object in dependants)
                and not trig.unless & dependants
