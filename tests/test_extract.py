@@ -116,6 +116,20 @@ def test_a_span_of_years_alone_does_not_make_a_name_a_person():
     assert "PER" not in {m.label for m in mentions if "Tessaly" in m.text}
 
 
+def test_a_span_of_years_is_a_life_when_the_text_goes_on_about_her():
+    text = "Marta Velling (1871–1939) was a painter. She was born in Pärnava."
+    claims = claims_of(text)
+    assert find(claims, "birth", "Marta Velling")[0].value.normalized == "1871"
+    assert find(claims, "death", "Marta Velling")[0].value.normalized == "1939"
+    assert find(claims, "birth_place", "Marta Velling")[0].value.text == "Pärnava"
+
+
+def test_a_span_of_years_of_something_called_it_is_no_life():
+    # (the tagger calls this name a place; the years alone do not make it a person)
+    text = "Kestrel Vantage (1871–1932) was a shipping line. It carried mail to the islands."
+    assert not [c for c in claims_of(text) if c.property in ("birth", "death")]
+
+
 def test_a_name_governed_by_in_on_a_death_verb_is_its_place_whatever_the_tagger_says():
     text = "Ottoline Brask was a surveyor. Brask died of pneumonia in Kristhavn in 1894."
     (place,) = find(claims_of(text), "death_place")
@@ -141,10 +155,13 @@ def test_marrying_without_naming_whom_is_no_marriage_claim():
     # Russian drops the subject pronoun: the verb's ending says it is "he" or "she"
     ("Анна Берг была художницей. Умерла в Феннике в 1921 году.", "death", "1921"),
     ("Тобиас Берг был инженером. В 1871 году умер в Феннике.", "death", "1871"),
+    ("Тобиас Берг был инженером. В 1871 году умер в Феннике.", "death_place", "Феннике"),
+    ("Анна Берг была художницей. Весной 1920 года была арестована.", "capture", "1920-SP"),
 ])
 def test_a_russian_verb_without_its_subject_speaks_of_the_person_before(text, prop, value):
     (c,) = find(claims_of(text, "ru"), prop)
-    assert "Берг" in c.subject.text and c.value.normalized == value
+    assert "Берг" in c.subject.text
+    assert (c.value.normalized if prop != "death_place" else c.value.text) == value
 
 
 def test_an_impersonal_russian_verb_speaks_of_no_one():

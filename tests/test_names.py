@@ -119,6 +119,24 @@ def test_other_given_names_in_the_other_script_stay_apart(latin, cyrillic):
     apart(latin, cyrillic)
 
 
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Elias Coombe", "Элайас Кумб"),  # an English surname written as it sounds: oo, silent e
+    ("Elias Coombe", "Элайаса Кумба"),  # ... and inflected
+])
+def test_a_surname_adapted_by_sound_is_the_same_name_beside_its_given_name(latin, cyrillic):
+    same(latin, cyrillic)
+    assert blocking_keys(latin, "PER") & blocking_keys(cyrillic, "PER")
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Coombe", "Кумб"),  # a few consonants alone: many surnames share them
+    ("E. Coombe", "Кумб"),
+    ("Elias Coombe", "Ольга Кумб"),  # the given names differ
+])
+def test_a_surname_alike_by_sound_alone_is_not_enough(latin, cyrillic):
+    apart(latin, cyrillic)
+
+
 def test_sound_is_only_heard_across_scripts():
     apart("Ilse Varnholt", "Ilza Varnholt")  # within one script, spelling decides
 

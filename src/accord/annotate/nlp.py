@@ -251,10 +251,27 @@ _LIFESPAN_AFTER = re.compile(
     rf"\b{EN_MONTH_RE}\s+\d{{1,2}}\b,?)\s+\d{{3,4}}\b)")
 
 
+# a span of years in parentheses: a life only when the text goes on about "he" or "she"
+_YEARS_AFTER = re.compile(r"\s*\(\s*(?:c\.\s*)?(\d{3,4})\s*[–—-]\s*(?:c\.\s*)?(\d{3,4})\s*\)")
+_LIFE_YEARS = range(10, 111)
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+
+
 def _lifespan_follows(doc, end: int) -> bool:
     """Does a birth or a lifespan in parentheses follow the name ending at character
-    `end`?"""
-    return _LIFESPAN_AFTER.match(doc.text, end) is not None
+    `end`? A bare span of years ("(1871–1939)") counts when it is as long as a life and
+    the name's sentence or the next speaks of "he" or "she": an institute or a state
+    that lasted as long is "it"."""
+    if _LIFESPAN_AFTER.match(doc.text, end) is not None:
+        return True
+    years = _YEARS_AFTER.match(doc.text, end)
+    if years is None or int(years[2]) - int(years[1]) not in _LIFE_YEARS:
+        return False
+    at = doc.char_span(years.end() - 1, years.end(), alignment_mode="expand")
+    if at is None:
+        return False
+    sents = [s for s in doc.sents if s.end > at.start][:2]
+    return any(t.lower_ in _PERSONAL_PRONOUNS and t.i >= at.end for s in sents for t in s)
 
 
 def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:

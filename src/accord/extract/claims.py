@@ -483,7 +483,9 @@ def _claims_for_trigger(doc: _Doc, sent: Sentence, t: Token, trig: Trigger) -> l
         return []
     clause = doc.subtree_ids(t.i, stop_at_clauses=True)
     tm = _clause_time(doc, sent, t, clause)
-    places = doc.places_in(clause - set().union(*(doc.subtree_ids(s.i) for s in subj_toks)))
+    # (a verb that stands for its own dropped subject has no subject phrase to leave out)
+    places = doc.places_in(clause - set().union(*(doc.subtree_ids(s.i) for s in subj_toks
+                                                  if s.i != t.i)))
     if trig.property in ("birth", "death") and not places:
         places = _where(doc, t)
     qualifiers: list[tuple[str, Value]] = []

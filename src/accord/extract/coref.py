@@ -136,14 +136,15 @@ _GENDER_OF_VERB = {"Gender=Masc": "m", "Gender=Fem": "f"}
 
 def _dropped_subject(parsed: Parsed, tok: Token) -> str | None:
     """Russian drops the subject pronoun where the verb's ending says who it is:
-    "Умер в 1894 году" is "он умер". The main verb of such a sentence, finite, past
-    and singular, masculine or feminine (a neuter one is impersonal: "Стало ясно"),
+    "Умер в 1894 году" is "он умер". The main verb of such a sentence, finite (or a
+    short passive participle: "была арестована"), past and singular, masculine or feminine (a neuter one is impersonal: "Стало ясно"),
     with no subject of its own, stands for a pronoun of that gender: its gender, or
     None when it is no such verb."""
     if parsed.language != "ru" or tok.pos != "VERB" or tok.dep != "root":
         return None
     feats = set(tok.morph.split("|"))
-    if not {"VerbForm=Fin", "Tense=Past", "Number=Sing"} <= feats:
+    finite = "VerbForm=Fin" in feats or {"VerbForm=Part", "Variant=Short"} <= feats  # "арестована"
+    if not finite or not {"Tense=Past", "Number=Sing"} <= feats:
         return None
     g = next((v for k, v in _GENDER_OF_VERB.items() if k in feats), None)
     if g is None or any(c.dep in _SUBJECT_CHILDREN for c in parsed.children(tok.i)):

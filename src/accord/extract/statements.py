@@ -175,6 +175,9 @@ def _subject(doc: StatementDoc, v: Token) -> tuple[Mention | None, set[int]]:
     subj = doc.subject_tokens(v)
     if not subj:
         return None, set()
+    if subj[0].i == v.i:  # a verb standing for its dropped subject: no phrase of its own
+        ents = doc.entities_at(v)
+        return (ents[0] if ents else None), set()
     s = _through_predicate(doc, subj[0])
     ids = doc.phrase(s.i, deep=True) if s.head == v.i else set()
     ents = doc.entities_at(s)

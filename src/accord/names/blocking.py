@@ -6,7 +6,9 @@ a word's first and last three letters of its spelling key (one edit cannot touch
 both in a long word), first two letters plus the last (one edit in a short word),
 in a word of four letters its first letter and its last two (an edit of the second),
 its first consonants (vowel variants), its consonants sorted (transpositions), and
-for organisations every acronym of the name. Initials and numbers alone are never
+for organisations every acronym of the name; for the given names and surnames of
+people, the coarse keys of how they sound, which a name written in the other
+script shares ("Coombe" / "Кумб"). Initials and numbers alone are never
 keys: "A." or "2nd" would block everything together.
 """
 
@@ -18,7 +20,7 @@ from .acronyms import acronyms_of
 from .forms import Tok
 from .memo import MEMO
 from .parse import norm_kind, profile
-from .translit import skeleton
+from .translit import skeleton, sound_keys
 
 
 def _word_keys(key: str) -> set[str]:
@@ -59,6 +61,8 @@ def blocking_keys(text: str, kind: str = "PER") -> frozenset[str]:
         if t.cjk:
             keys.add("c:" + t.raw)
         keys |= word_keys(t)
+        if t.role in ("given", "surname"):  # a name adapted by sound (`compare.token_sim`)
+            keys |= {"d:" + k for k in sound_keys(t.raw)}
     if norm_kind(kind) != "PER":
         keys |= {"a:" + a.lower() for a in acronyms_of(text)}
         if len(p.parts) > 1:

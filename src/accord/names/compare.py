@@ -83,10 +83,18 @@ def token_sim(a: Tok, b: Tok) -> tuple[float, str]:
     s, how = key_sim(a.keys, b.keys, a.lemma_keys, b.lemma_keys, a.acr or b.acr)
     if not s and a.role == b.role == "given" and _short_form(a.text, b.text):
         return 0.75, "short form"
-    if not s and a.role == b.role == "given" and a.cyr != b.cyr and \
+    if not s and a.role == b.role and a.role in ("given", "surname") and a.cyr != b.cyr and \
             sound_keys(a.raw) & sound_keys(b.raw):
-        return 0.8, "adapted by sound"  # Ilse / Ильза, George / Джордж
+        if a.role == "given":
+            return 0.8, "adapted by sound"  # Ilse / Ильза, George / Джордж
+        return 0.75, SURNAME_BY_SOUND  # Coombe / Кумб: only beside a given name (below)
     return s, how
+
+
+# a surname that sounds the same in the other script is read as the same only when a
+# given name of the two agrees too (the key of a surname is a few consonants: many
+# surnames share one)
+SURNAME_BY_SOUND = "surname adapted by sound"
 
 
 def _gendered(f: Tok, m: Tok) -> bool:
@@ -231,6 +239,9 @@ def _compare_person(pa: Profile, pb: Profile) -> Match:
         return Match(False, 0.0, "no shared part")
     if all(how == "initial" for _, how, _, _ in pairs):
         return Match(False, 0.1, "initials only")
+    if any(how == SURNAME_BY_SOUND for _, how, _, _ in pairs) and not any(
+            how not in ("initial", SURNAME_BY_SOUND) for _, how, _, _ in pairs):
+        return Match(False, 0.3, "a surname alike by sound alone")
     UA = [A[i] for i in sorted(ua)]
     UB = [B[j] for j in sorted(ub)]
     n = len(pairs) + len(UA) + len(UB)
