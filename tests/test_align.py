@@ -100,6 +100,14 @@ def test_generic_execution_is_compatible_with_a_specific_manner():
     assert judge([a, b])[0] is Verdict.REFINES
 
 
+def test_an_illness_is_compatible_with_a_named_one_and_two_named_ones_conflict():
+    ill = claim("a", Term("illness", "of a long illness"), "cause_of_death")
+    pneumonia = claim("b", Term("pneumonia", "of pneumonia"), "cause_of_death")
+    heart = claim("c", Term("heart disease", "of a heart attack"), "cause_of_death")
+    assert judge([ill, pneumonia])[0] is Verdict.REFINES
+    assert judge([pneumonia, heart])[0] is Verdict.CONFLICT
+
+
 def test_text_against_its_own_footnote_is_a_conflict_within_one_source():
     text = claim("a", year(1905), "release")
     note = claim("a", year(1906), "release", zone="footnote", start=400)

@@ -63,3 +63,17 @@ def test_an_english_name_written_in_russian_as_it_sounds_is_one_person(tmp_path)
     assert found["birth"]["kind"] == "agree"
     assert found["death"]["kind"] == "conflict"
     assert _sources(found["death"]) == {"en.txt", "ru.txt"}
+
+
+def test_a_text_whose_date_of_death_and_age_at_death_disagree_contradicts_itself(tmp_path):
+    found = _findings(tmp_path, {"a.txt": "Marta Velling (1871–1939) was a painter. She died "
+                                          "on 2 February 1939 in Rigaton, aged 56.\n"})
+    assert found["death"]["kind"] == "conflict"
+    assert "contradicts itself" in found["death"]["explanation"]
+    assert {c["value"]["text"] for c in found["death"]["claims"]} >= {"aged 56", "2 February 1939"}
+
+
+def test_an_age_at_death_that_fits_the_birth_is_no_conflict(tmp_path):
+    found = _findings(tmp_path, {"a.txt": "Marta Velling (1871–1939) was a painter. She died "
+                                          "on 2 February 1939 in Rigaton, aged 67.\n"})
+    assert found["death"]["kind"] != "conflict"

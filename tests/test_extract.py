@@ -130,6 +130,63 @@ def test_a_span_of_years_of_something_called_it_is_no_life():
     assert not [c for c in claims_of(text) if c.property in ("birth", "death")]
 
 
+def test_an_age_at_death_dates_the_death_from_the_same_sources_birth():
+    text = "Marta Velling (1871–1939) was a painter. She died in Rigaton at the age of 68."
+    ages = [c for c in find(claims_of(text), "death") if c.value.text == "at the age of 68"]
+    assert [(c.value.earliest.year, c.value.latest.year) for c in ages] == [(1939, 1940)]
+
+
+def test_an_age_at_death_without_a_stated_birth_dates_nothing():
+    text = "Ottoline Brask was a surveyor. Brask died in Kristhavn, aged 67."
+    assert not [c for c in claims_of(text) if c.property == "death"]
+
+
+def test_a_past_form_joined_to_a_passive_shares_its_voice():
+    text = "The Harrow Rowing Club was founded in 1887 and dissolved in 1954."
+    assert find(claims_of(text), "dissolution")[0].value.normalized == "1954"
+
+
+@pytest.mark.parametrize(("text", "language", "prop", "value"), [
+    ("The Harrow Rowing Club was founded in 1887. In 1954 the club was dissolved.", "en",
+     "dissolution", "1954"),
+    ("Гребной клуб Харроу основан в 1887 году. Клуб был распущен в 1954 году.", "ru",
+     "dissolution", "1954"),
+])
+def test_the_common_noun_of_an_organisations_name_refers_back_to_it(text, language, prop, value):
+    (c,) = find(claims_of(text, language), prop)
+    assert "Харроу" in c.subject.text or "Harrow" in c.subject.text
+    assert c.value.normalized == value
+
+
+def test_the_noun_of_two_organisations_named_just_before_refers_to_neither():
+    text = ("The Harrow Rowing Club and the Kestrel Rowing Club were founded in 1887. "
+            "In 1954 the club was dissolved.")
+    assert not [c for c in claims_of(text) if c.property == "dissolution"]
+
+
+def test_a_russian_title_line_is_its_own_sentence():
+    text = "Гребной клуб Харроу\n\nГребной клуб Харроу был основан в 1887 году."
+    (c,) = find(claims_of(text, "ru"), "founding")
+    assert c.evidence.quote == "Гребной клуб Харроу был основан в 1887 году."
+
+
+@pytest.mark.parametrize(("text", "language", "cause"), [
+    ("Ottoline Brask died of pneumonia in Kristhavn in 1894.", "en", "pneumonia"),
+    ("Ottoline Brask died in 1894 of a heart attack at her home.", "en", "heart disease"),
+    ("Ottoline Brask died from complications in 1894.", "en", "illness"),
+    ("Анна Берг умерла от воспаления лёгких в 1894 году.", "ru", "pneumonia"),
+    ("Анна Берг умерла от инфаркта в 1894 году.", "ru", "heart disease"),
+])
+def test_the_cause_a_verb_of_death_governs_is_the_cause_of_death(text, language, cause):
+    (c,) = find(claims_of(text, language), "cause_of_death")
+    assert c.value.word == cause
+
+
+def test_a_cause_word_outside_a_death_is_no_cause_of_death():
+    text = "Ottoline Brask wrote a report of the stroke that felled the mayor in 1894."
+    assert not [c for c in claims_of(text) if c.property == "cause_of_death"]
+
+
 def test_a_name_governed_by_in_on_a_death_verb_is_its_place_whatever_the_tagger_says():
     text = "Ottoline Brask was a surveyor. Brask died of pneumonia in Kristhavn in 1894."
     (place,) = find(claims_of(text), "death_place")

@@ -1,7 +1,7 @@
 """Named mentions beyond the tagger: a person named in full is then called by the
 surname alone, and that bare surname is a mention of a person."""
 
-from accord.annotate.mentions import surname_echoes
+from accord.annotate.mentions import names_repeated, people_throughout, surname_echoes
 from accord.annotate.nlp import parse_english
 from accord.model import Mention
 
@@ -52,3 +52,15 @@ def test_an_untagged_name_that_was_born_or_died_is_a_person():
 def test_one_word_or_a_subject_any_thing_can_be_is_not_made_a_person():
     assert _people("Danner was born in 1852.") == []
     assert _people("Tarn Province lies north of the bay.") == []
+
+
+def test_a_name_of_several_words_found_once_is_found_wherever_it_is_written():
+    text = "Harrow Rowing Club\n\nHarrow Rowing Club was founded in 1887; the Harrow Rowing"
+    found = names_repeated(text, [Mention(0, 18, "Harrow Rowing Club", "ORG")])
+    assert [(m.start, m.text, m.label) for m in found] == [(20, "Harrow Rowing Club", "ORG")]
+
+
+def test_a_name_a_text_uses_for_a_person_is_that_person_in_its_title_line_too():
+    mentions = [Mention(0, 12, "Ilse Danner", "ORG"), Mention(14, 25, "Ilse Danner", "PER"),
+                Mention(40, 44, "Ford", "ORG"), Mention(50, 54, "Ford", "PER")]
+    assert [m.label for m in people_throughout(mentions)] == ["PER", "PER", "ORG", "PER"]

@@ -13,10 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from accord.extract.causes import ILLNESS
 from accord.extract.measures import MEASURE_UNITS
 from accord.model import Approx, EntityRef, Quantity, Term, TimeValue, Value
 
-GENERIC_MANNERS = frozenset({"execution", "death", "killing"})
+# words that say that it happened, not how: each agrees with every specific one
+GENERIC_MANNERS = frozenset({"execution", "death", "killing", ILLNESS})
 APPROX_TOLERANCE = 0.10  # "about 9,000" is compatible with 8,500
 
 

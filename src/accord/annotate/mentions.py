@@ -104,8 +104,32 @@ def clean_mentions(text: str, mentions: Iterable[Mention]) -> list[Mention]:
         kept.append(Mention(s, e, surface, m.label))
         taken.append((s, e))
     kept = people_throughout(kept)
+    kept += names_repeated(text, kept)
     kept += surname_echoes(text, kept)
     return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def names_repeated(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Every other occurrence of a name of two words or more that the tagger found once:
+    it tags a name in one sentence and misses it in the next (or finds it only in a
+    page's title line). Each untagged occurrence, as a whole word sequence, becomes a
+    mention with the label the name has."""
+    label: dict[str, str] = {}
+    for m in mentions:
+        if len(m.text.split()) >= 2 and m.text[:1].isupper():
+            label.setdefault(m.text, m.label)
+    if not label:
+        return []
+    names = sorted(label, key=len, reverse=True)
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    pattern = "|".join(re.escape(n) for n in names)
+    for hit in re.finditer(rf"(?<!{_WORD_CHARS})(?:{pattern})(?!{_WORD_CHARS})", text):
+        s, e = hit.span()
+        if not any(a < e and s < b for a, b in taken):
+            out.append(Mention(s, e, hit.group(0), label[hit.group(0)]))
+            taken.append((s, e))
+    return out
 
 
 def people_throughout(mentions: list[Mention]) -> list[Mention]:

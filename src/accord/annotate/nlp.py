@@ -372,15 +372,35 @@ _ZONE = _Zone()
 NATASHA_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
 
 
+# a blank line ends a sentence whatever its punctuation: a title line or a heading
+# has none, and the segmenter would run it into the first sentence under it
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def parse_russian(text: str) -> Parsed:
+    """natasha's segmentation, morphology, syntax and names, one paragraph at a time
+    (offsets stay those of the whole text)."""
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    raw: list[Mention] = []
+    at = 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk is not None else len(text)
+        if text[at:end].strip():
+            _parse_russian_block(text, at, end, tokens, sentences, raw)
+        at = brk.end() if brk is not None else end
+    raw = _russian_people(text, tokens, raw)
+    return Parsed("ru", tuple(tokens), tuple(sentences), tuple(clean_mentions(text, raw)))
+
+
+def _parse_russian_block(text: str, start: int, end: int, tokens: list[Token],
+                         sentences: list[Sentence], raw: list[Mention]) -> None:
     r = russian()
-    doc = r["Doc"](text)
+    doc = r["Doc"](text[start:end])
     doc.segment(r["segmenter"])
     doc.tag_morph(r["morph"])
     doc.parse_syntax(r["syntax"])
     doc.tag_ner(r["ner"])
-    tokens: list[Token] = []
-    sentences: list[Sentence] = []
     for sent in doc.sents:
         first = len(tokens)
         ids = {}
@@ -393,17 +413,14 @@ def parse_russian(text: str) -> Parsed:
             dep = "root" if dep == "root" else UD_TO_COMMON.get(dep, dep)
             feats = "|".join(f"{a}={b}" for a, b in sorted((t.feats or {}).items()))
             tokens.append(
-                Token(first + k, t.start, t.stop, t.text, (t.lemma or t.text).lower(), t.pos or "X",
+                Token(first + k, start + t.start, start + t.stop, t.text,
+                      (t.lemma or t.text).lower(), t.pos or "X",
                       dep, head if dep != "root" else first + k, feats)
             )
         if len(tokens) > first:
-            sentences.append(Sentence(sent.start, sent.stop, first, len(tokens)))
-    raw = [
-        Mention(s.start, s.stop, text[s.start : s.stop], NATASHA_LABELS.get(s.type, "MISC"))
-        for s in doc.spans
-    ]
-    raw = _russian_people(text, tokens, raw)
-    return Parsed("ru", tuple(tokens), tuple(sentences), tuple(clean_mentions(text, raw)))
+            sentences.append(Sentence(start + sent.start, start + sent.stop, first, len(tokens)))
+    raw.extend(Mention(start + s.start, start + s.stop, text[start + s.start : start + s.stop],
+                       NATASHA_LABELS.get(s.type, "MISC")) for s in doc.spans)
 
 
 _RU_NAME_PARTS = ("appos", "flat", "flat:name", "compound")

@@ -19,6 +19,7 @@ from accord.extract.agents import agent_count_claims
 from accord.extract.areas import area_claims
 from accord.extract.attributes import HAVE, attribute_claims, attribute_name, box_lines
 from accord.extract.boxes import inline_box_claims
+from accord.extract.causes import find_causes
 from accord.extract.conversions import conversion_claims
 from accord.extract.coref import (
     Antecedents,
@@ -60,6 +61,7 @@ from accord.model import (
     Value,
     source_day,
 )
+from accord.timex.ages import find_ages, time_from_age
 
 if TYPE_CHECKING:
     from accord.source_keys import SourceKeys
@@ -103,6 +105,7 @@ class _Doc:
         self.mention_of = token_mentions(parsed)
         self.ante: Antecedents = resolve_pronouns(parsed, self.mention_of)
         self.versions = version_markers(self.text, language=self.lang)
+        self.ages = find_ages(self.text)  # "aged 67", "at the age of 68", "в возрасте 67 лет"
         self.used: set[int] = set()  # trigger tokens a specific rule has used
         self.cues: dict[tuple[int, int, int], ModalityCue] = {}  # modality cue by (sentence, word)
         self.children: dict[int, list[Token]] = {}
@@ -139,7 +142,13 @@ class _Doc:
             return True
         # reduced passive: "Captured in 1942, X ..." / "a general captured in 1942"
         participle = "VerbForm=Part" in t.morph and "Tense=Past" in t.morph
-        return t.dep in ("advcl", "acl", "amod") and participle
+        if t.dep in ("advcl", "acl", "amod") and participle:
+            return True
+        # a past form joined to a passive with no subject or object of its own shares
+        # its voice: "was founded in 1887 and dissolved in 1954" (tagged as either)
+        return (t.dep == "conj" and "Tense=Past" in t.morph and t.head != t.i and not any(
+            c.dep in ("nsubj", "dobj") for c in self.kids(t.i))
+            and self.is_passive(self.parsed.tokens[t.head]))
 
     # ------------------------------------------------------------ entities
     def entities_at(self, t: Token) -> tuple[Mention, ...]:
@@ -522,6 +531,12 @@ def _claims_for_trigger(doc: _Doc, sent: Sentence, t: Token, trig: Trigger) -> l
         if trig.manner:
             manner = Term(trig.manner, t.text)
             out.append(_make(doc, sent, subj, "manner_of_death", manner, [], t))
+        if trig.property == "death":
+            lo, hi = doc.parsed.tokens[min(clause)].start, doc.parsed.tokens[max(clause)].end
+            out.extend(_make(doc, sent, subj, "death", Term(f"{AGE}{n}", text), qualifiers, t)
+                       for a, _b, text, n in doc.ages if lo <= a < hi)
+            out.extend(_make(doc, sent, subj, "cause_of_death", Term(cause, text), [], t)
+                       for a, _b, text, cause in find_causes(doc.text[lo:hi], language=doc.lang))
         if trig.property in ("birth", "death") and places:
             within = [("within", _ref(p)) for p in _place_chain(doc.text, places)[1:]]
             out.append(_make(doc, sent, subj, f"{trig.property}_place", _ref(places[0]), within, t))
@@ -778,7 +793,8 @@ def count_extent(doc: _Doc, verb: Token, sent: Sentence) -> str:
     return "; ".join(sorted(parts))
 
 
-AGELESS = frozenset({"birth", "birth_place", "death_place", "manner_of_death", "count"})
+AGELESS = frozenset({"birth", "birth_place", "death_place", "manner_of_death", "cause_of_death",
+                     "count"})
 
 
 BOX_LABELS_SKIPPED = frozenset({"born", "died", "birth date", "date of birth", "death date",
@@ -824,11 +840,17 @@ def _box_time(value: str, start: int) -> TimeMention | None:
     return TimeMention(start, start + len(value), value, tv) if tv is not None else None
 
 
-def _anchor_ages(doc: _Doc, claims: list[Claim]) -> list[Claim]:
-    """ "He joined the army at age 18": anchor on the same person's stated birth."""
-    from accord.timex import find_ages, time_from_age
+# a death dated by the age at it ("died in 1939, aged 67"): made as a Term with the
+# years, and dated (or dropped) once the same person's birth in the source is known
+AGE = "age "
 
-    ages = find_ages(doc.text)
+
+def _anchor_ages(doc: _Doc, claims: list[Claim]) -> list[Claim]:
+    """ "He joined the army at age 18", "she died aged 67": anchor on the same person's
+    stated birth in the same source. A death so dated stands beside the date the
+    sentence gives, so a text whose own dates and ages disagree contradicts itself; one
+    whose source states no birth is dropped (an age alone dates nothing)."""
+    ages = doc.ages
     if not ages:
         return claims
     births: dict[str, TimeValue] = {}
@@ -837,6 +859,13 @@ def _anchor_ages(doc: _Doc, claims: list[Claim]) -> list[Claim]:
             births.setdefault(surname_key(c.subject.text), c.value)
     out = []
     for c in claims:
+        if isinstance(c.value, Term) and c.value.word.startswith(AGE):
+            birth = births.get(surname_key(c.subject.text))
+            if birth is not None and birth.anchor is Anchor.ABSOLUTE:
+                tv = time_from_age(int(c.value.word[len(AGE):]), birth, c.value.text)
+                out.append(replace(c, value=tv, id=claim_id(c.source_id, c.property,
+                                                             c.evidence.start, c.subject, tv)))
+            continue
         if isinstance(c.value, TimeValue) or c.property in AGELESS:
             out.append(c)
             continue

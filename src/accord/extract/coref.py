@@ -80,6 +80,8 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
     lookalikes: list[tuple[int, Mention]] = []
     gender: dict[str, str] = {}  # the pronoun a name was referred to by
     last_group: tuple[int, tuple[Mention, ...]] = (-10, ())
+    # organisations named so far: (sentence, mention, the lemmas of its common nouns)
+    bodies: list[tuple[int, Mention, frozenset[str]]] = []
     for sn, sent in enumerate(parsed.sentences):
         toks = parsed.tokens[sent.first : sent.last]
         seen_here: set[tuple[int, int]] = set()
@@ -106,6 +108,9 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
             ):
                 if sn - last_group[0] <= 1 and last_group[1]:
                     by_token[tok.i] = last_group[1]
+            elif tok.pos == "NOUN" and tok.i not in index and tok.dep in ("nsubj", "nsubjpass") \
+                    and (named := _named_by_its_noun(parsed, tok, bodies, sn)) is not None:
+                by_token[tok.i] = (named,)
             elif low in TITLE_NOUNS and tok.pos == "NOUN" and tok.i > 0:
                 prev = parsed.tokens[tok.i - 1]
                 if prev.text.lower() in ("the", "this") and tok.i not in index:
@@ -118,7 +123,9 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
                 head_dep = _mention_dep(parsed, index, m, tok)
                 title = _title_before(parsed, tok)
                 history.append((sn, m, head_dep in ("nsubj", "nsubjpass"), title))
-            elif m is not None and m.label in ("ORG", "MISC") and (m.start, m.end) not in \
+            if m is not None and m.label in ("ORG", "UNIT") and (m.start, m.end) not in seen_here:
+                bodies.append((sn, m, _nouns_of(parsed, index, m, tok)))
+            if m is not None and m.label in ("ORG", "MISC") and (m.start, m.end) not in \
                     seen_here and _person_shaped(m.text):
                 seen_here.add((m.start, m.end))
                 head = _mention_head(parsed, index, m, tok)
@@ -128,6 +135,43 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
         if group:
             last_group = (sn, group)
     return Antecedents(by_token)
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _nouns_of(parsed: Parsed, index: dict[int, Mention], m: Mention, tok: Token) -> frozenset[str]:
+    """The lemmas of the words an organisation's name is made of, lowercased: the words
+    the text may call it by ("the society" for "Harrowgate Rowing Society")."""
+    out = set()
+    for t in parsed.tokens[tok.i:]:
+        if index.get(t.i) is not m:
+            break
+        out.add(t.lemma.lower())
+    # ... and the noun it names, where the tagger took the name alone: "клуб [Харроу]"
+    head = _mention_head(parsed, index, m, tok)
+    if head.dep in ("nmod", "appos", "flat", "compound") and head.head != head.i:
+        noun = parsed.tokens[head.head]
+        if noun.pos == "NOUN":
+            out.add(noun.lemma.lower())
+    return frozenset(out)
+
+
+def _named_by_its_noun(parsed: Parsed, tok: Token, bodies, sn: int) -> Mention | None:
+    """A subject that is a common noun of an organisation's name just named, definite
+    ("the society" in English; a bare "Общество" in Russian, which has no article):
+    that organisation. The nearest one, and only one: two named bodies of that noun
+    in the window leave it unresolved."""
+    if parsed.language == "ru":
+        if any(c.dep in ("det", "amod") for c in parsed.children(tok.i)):
+            return None  # "другое общество", "это общество" are other bodies or ambiguous
+    elif tok.i == 0 or parsed.tokens[tok.i - 1].text.lower() not in _DEFINITE:
+        return None
+    lemma = tok.lemma.lower()
+    fits = {m for k, m, nouns in bodies if sn - k <= WINDOW and lemma in nouns}
+    if len({m.text for m in fits}) != 1:
+        return None
+    return max(fits, key=lambda m: m.start)
 
 
 _SUBJECT_CHILDREN = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})

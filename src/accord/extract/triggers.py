@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # Properties whose event happens once to a subject: two disjoint times conflict.
 UNIQUE_PROPERTIES = frozenset(
     {"birth", "death", "manner_of_death", "execution", "founding", "dissolution",
-     "birth_place", "death_place", "marriage"}
+     "birth_place", "death_place", "marriage", "cause_of_death"}
 )
 # (a marriage is to someone, its scope: one wedding of the same two people)
 # Properties that can happen several times (captured twice, two trials): two
