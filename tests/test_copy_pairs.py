@@ -83,3 +83,8 @@ def test_a_passage_names_the_smallest_source_that_carries_it():
         assert index.origin("s5", 120, 120) == "s2"  # an empty span inside it
         assert index.origin("s1", 0, 40) is None  # a whole copy has no passages here
         assert index.origin("s4", 0, 40) is None
+
+
+def test_pairs_put_in_order_keep_their_own_passages():
+    ordered = CopyPairs.collect(PAIRS).by_pair()
+    assert list(ordered) == sorted(PAIRS, key=lambda d: (d.a, d.b))

@@ -303,3 +303,17 @@ def test_shared_members_of_many_pairs_are_counted_exactly(monkeypatch):
         assert bank.common(x, y).tolist() == expected
         jaccard = [e / (len(sets[a]) + len(sets[b]) - e) for e, a, b in zip(expected, x, y, strict=True)]
         assert bank.similar(x, y, 0.5).tolist() == [j >= 0.5 for j in jaccard]
+
+
+def test_fresh_sources_taken_a_block_at_a_time_give_the_same_pairs(monkeypatch):
+    """Pairs are looked for a block of fresh sources at a time, each pair in the block of
+    its later fresh source: however small the blocks, every pair is found once."""
+    sources = _generated(40, seed=5)
+    for k in range(0, 40, 4):  # copies and pasted paragraphs across the blocks
+        sources.append((f"copy{k}", sources[k][1]))
+        sources.append((f"paste{k}", sources[k + 1][1].split("\n\n")[0] + "\n\n"
+                        + sources[k + 2][1]))
+    whole = find_dependences(sources)
+    monkeypatch.setattr(ind, "FRESH_BLOCK", 3)
+    assert find_dependences(sources) == whole
+    assert len(whole) > 20

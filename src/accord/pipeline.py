@@ -395,7 +395,7 @@ def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) 
         sketches = {**store.sketches(version), **made}
         return CopyPairs.collect(iter_new_dependences(
             {sid: Sketch.from_bytes(b) for sid, b in sketches.items()}, set(fresh),
-            store.source_texts))
+            store.source_texts)).by_pair()
     finally:
         store.close()
 

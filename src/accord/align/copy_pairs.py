@@ -54,6 +54,19 @@ class CopyPairs:
                               np.asarray(d.shared_passages, dtype=np.int64).reshape(-1, 4))
                              for d in dependences)
 
+    def by_pair(self) -> CopyPairs:
+        """The same pairs sorted by (a, b), their passages with them."""
+        order = np.lexsort((self.b, self.a))
+        if not len(order) or (np.diff(order) > 0).all():
+            return self
+        sizes = np.diff(self.cuts)[order]
+        starts = self.cuts[:-1][order]
+        rows = (np.repeat(starts - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
+                + np.arange(int(sizes.sum())))
+        return CopyPairs(self.ids, self.a[order], self.b[order], self.similarity[order],
+                         self.duplicate[order], np.concatenate(([0], np.cumsum(sizes))),
+                         self.spans[rows].reshape(-1, 4))
+
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, float, bool, bytes | np.ndarray]]
                   ) -> CopyPairs:

@@ -399,7 +399,7 @@ def find_dependences(sources: Iterable[tuple[str, str]], *, threshold: float = T
     """
     docs = {d.sid: d for d in _collect(sources)}
     sketches = {sid: _sketch(d, threshold, passage_threshold) for sid, d in docs.items()}
-    return list(_link(sketches, set(docs), lambda ids: {i: docs[i] for i in ids}))
+    return ordered_by_pair(_link(sketches, set(docs), lambda ids: {i: docs[i] for i in ids}))
 
 
 def new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
@@ -413,14 +413,19 @@ def new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
     source: a rebuild that adds one source reads the texts of the few sources that
     share a bucket with it (`texts(ids)` gives them), not the corpus.
     """
-    return list(iter_new_dependences(sketches, fresh, texts))
+    return ordered_by_pair(iter_new_dependences(sketches, fresh, texts))
+
+
+def ordered_by_pair(dependences: Iterable[Dependence]) -> list[Dependence]:
+    """Dependences sorted by their pair of sources (a, b)."""
+    return sorted(dependences, key=lambda d: (d.a, d.b))
 
 
 def iter_new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
                          texts: Callable[[list[str]], Iterable[tuple[str, str]]]
                          ) -> Iterator[Dependence]:
-    """`new_dependences` one pair at a time, for a caller that keeps them in less
-    memory than a list of them takes (`copy_pairs.CopyPairs`)."""
+    """`new_dependences` one pair at a time, in no set order (see `_link`), for a caller
+    that keeps them in less memory than a list of them takes (`copy_pairs.CopyPairs`)."""
     fresh = set(fresh)
 
     def docs(ids: list[str]) -> dict[str, _Doc]:
@@ -433,6 +438,12 @@ def iter_new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
 
 def _link(sketches: Mapping[str, Sketch], fresh: set[str],
           docs_of: Callable[[list[str]], Mapping[str, _Doc]]) -> Iterator[Dependence]:
+    """The dependences that involve a fresh source, block by block: sorted by (a, b)
+    within a block, not across blocks (callers put them in order: `ordered_by_pair`,
+    `CopyPairs.by_pair`). The fresh sources are taken a block at a time
+    (`FRESH_BLOCK`), each pair in the block of its later fresh source, so that what is
+    held at once (candidate pairs, the texts they need) follows the block and its
+    partners, not the corpus."""
     ids = sorted(sketches)
     if len(ids) < 2 or not fresh:
         return
@@ -442,23 +453,55 @@ def _link(sketches: Mapping[str, Sketch], fresh: set[str],
            for sk in sketches.values()):
         raise ValueError("sketches made with different thresholds cannot be compared")
     is_fresh = np.array([sid in fresh for sid in ids], dtype=bool)
+    with_keys = [d for d, sid in enumerate(ids) if len(sketches[sid].doc)]
+    dk = np.vstack([sketches[ids[d]].doc for d in with_keys]) if with_keys else None
+    downer = np.array(with_keys, dtype=np.int64)
+    counts = [len(sketches[sid].units) for sid in ids]
+    uowner = np.repeat(np.arange(len(ids), dtype=np.int64), counts)
+    uk = (np.vstack([sketches[sid].units for sid in ids if len(sketches[sid].units)])
+          if len(uowner) else None)
+    # near copies share band keys: ordered by their smallest one, the copies of one text
+    # fall into one block, whose partners are then mostly its own members
+    fresh_docs = np.flatnonzero(is_fresh)
+    first_key = np.full(len(ids), np.iinfo(np.int64).max, dtype=np.int64)
+    if dk is not None:
+        first_key[downer] = dk.min(axis=1).astype(np.int64)
+    fresh_docs = fresh_docs[np.lexsort((fresh_docs, first_key[fresh_docs]))]
+    blocks = np.array_split(fresh_docs, max(1, -(-len(fresh_docs) // FRESH_BLOCK)))
+    block_of = np.full(len(ids), -1, dtype=np.int64)
+    for n, block in enumerate(blocks):
+        block_of[block] = n
+    for n in range(len(blocks)):
+        active = block_of == n
+        later = block_of > n  # fresh sources of the blocks still to come find those pairs
+        yield from _link_block(ids, active, dk, downer, uk, uowner, counts, docs_of,
+                               threshold, passage_threshold, skip=later)
+
+
+FRESH_BLOCK = 256  # fresh sources whose pairs are looked for at once
+
+
+def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
+                downer: np.ndarray, uk: np.ndarray | None, uowner: np.ndarray,
+                counts: list[int], docs_of: Callable[[list[str]], Mapping[str, _Doc]],
+                threshold: float, passage_threshold: float,
+                skip: np.ndarray | None = None) -> Iterator[Dependence]:
+    """The dependences with an `active` source, sorted by (a, b), but none with a source
+    of `skip` (whose block finds them)."""
+    def kept(pairs: np.ndarray, owner: np.ndarray) -> np.ndarray:
+        if skip is None or not len(pairs):
+            return pairs
+        return pairs[~(skip[owner[pairs[:, 0]]] | skip[owner[pairs[:, 1]]])]
 
     # candidates: documents, and passages, that share a bucket in some band
-    with_keys = [d for d, sid in enumerate(ids) if len(sketches[sid].doc)]
     doc_pairs = np.zeros((0, 2), dtype=np.int64)
-    if with_keys:
-        dk = np.vstack([sketches[ids[d]].doc for d in with_keys])
-        downer = np.array(with_keys, dtype=np.int64)
-        doc_pairs = downer[_candidates(dk, downer, is_fresh[downer])]
-    counts = [len(sketches[sid].units) for sid in ids]
+    if dk is not None:
+        doc_pairs = downer[kept(_candidates(dk, downer, active[downer]), downer)]
     unit_pairs = np.zeros((0, 2), dtype=np.int64)
-    uowner = np.repeat(np.arange(len(ids), dtype=np.int64), counts)
-    if len(uowner):
-        uk = np.vstack([sketches[sid].units for sid in ids if len(sketches[sid].units)])
-        unit_pairs = _candidates(uk, uowner, is_fresh[uowner])
+    if uk is not None:
+        unit_pairs = kept(_candidates(uk, uowner, active[uowner]), uowner)
     if not len(doc_pairs) and not len(unit_pairs):
         return
-
     # exact verification: only the texts of the sources that take part are read
     involved = sorted(set(doc_pairs.ravel().tolist()) | set(uowner[unit_pairs].ravel().tolist()))
     loaded = docs_of([ids[d] for d in involved])
