@@ -123,8 +123,8 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
                 head_dep = _mention_dep(parsed, index, m, tok)
                 title = _title_before(parsed, tok)
                 history.append((sn, m, head_dep in ("nsubj", "nsubjpass"), title))
-            if m is not None and m.label in ("ORG", "UNIT") and (m.start, m.end) not in seen_here:
-                bodies.append((sn, m, _nouns_of(parsed, index, m, tok)))
+            if m is not None and m.label in ("ORG", "UNIT") and index.get(tok.i - 1) is not m:
+                bodies.append((sn, m, _nouns_of(parsed, index, m, tok)))  # at its first word
             if m is not None and m.label in ("ORG", "MISC") and (m.start, m.end) not in \
                     seen_here and _person_shaped(m.text):
                 seen_here.add((m.start, m.end))
