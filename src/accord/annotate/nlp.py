@@ -194,8 +194,8 @@ def _from_spacy(doc, text: str) -> Parsed:
                 begin -= 1
         span = doc[begin:end]
         raw.append(Mention(span.start_char, span.end_char, span.text, SPACY_LABELS[e.label_]))
-    raw = _mislabelled_people(doc, raw)
-    raw += _untagged_people(doc, raw)
+    raw = _mislabelled_people(doc, text, raw)
+    raw += _untagged_people(doc, text, raw)
     return Parsed("en", tokens, sentences, tuple(clean_mentions(text, raw)))
 
 
@@ -257,24 +257,26 @@ _LIFE_YEARS = range(10, 111)
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
 
 
-def _lifespan_follows(doc, end: int) -> bool:
+def _lifespan_follows(doc, text: str, end: int) -> bool:
     """Does a birth or a lifespan in parentheses follow the name ending at character
     `end`? A bare span of years ("(1871–1939)") counts when it is as long as a life and
     the name's sentence or the next speaks of "he" or "she": an institute or a state
     that lasted as long is "it"."""
-    if _LIFESPAN_AFTER.match(doc.text, end) is not None:
+    if _LIFESPAN_AFTER.match(text, end) is not None:
         return True
-    years = _YEARS_AFTER.match(doc.text, end)
+    years = _YEARS_AFTER.match(text, end)
     if years is None or int(years[2]) - int(years[1]) not in _LIFE_YEARS:
         return False
     at = doc.char_span(years.end() - 1, years.end(), alignment_mode="expand")
     if at is None:
         return False
-    sents = [s for s in doc.sents if s.end > at.start][:2]
+    # its sentence and the next (`doc.sents` would walk the whole text for every name)
+    here = doc[at.start].sent
+    sents = [here] + ([doc[here.end].sent] if here.end < len(doc) else [])
     return any(t.lower_ in _PERSONAL_PRONOUNS and t.i >= at.end for s in sents for t in s)
 
 
-def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
+def _untagged_people(doc, text: str, raw: list[Mention]) -> list[Mention]:
     """Names of people the small tagger left untagged, found by what the text says of
     them (`_person_says_the_verb`): a run of two to four capitalised proper nouns
     ("Ilse Danner was born in 1852", "... died at sea"). One capitalised word alone is
@@ -283,7 +285,7 @@ def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
     out = []
     for tok in doc:
         if not _name_word_at(tok) or tok.ent_type_ or not (
-                _person_says_the_verb(tok) or _lifespan_follows(doc, tok.idx + len(tok.text))):
+                _person_says_the_verb(tok) or _lifespan_follows(doc, text, tok.idx + len(tok.text))):
             continue
         run = [c for c in tok.children if c.dep_ == "compound" and _name_word_at(c)
                and not c.ent_type_ and c.i < tok.i]
@@ -291,11 +293,11 @@ def _untagged_people(doc, raw: list[Mention]) -> list[Mention]:
             continue
         a, b = run[0].idx, tok.idx + len(tok.text)
         if not any(x < b and a < y for x, y in taken):
-            out.append(Mention(a, b, doc.text[a:b], "PER"))
+            out.append(Mention(a, b, text[a:b], "PER"))
     return out
 
 
-def _mislabelled_people(doc, raw: list[Mention]) -> list[Mention]:
+def _mislabelled_people(doc, text: str, raw: list[Mention]) -> list[Mention]:
     """A name the small tagger called an organisation or a place, of which the text
     says what only a person does ("In 1980, Ilse Varnholt[ORG] died"), or that a
     lifespan follows ("Ilse Varnholt[ORG] (3 May 1838 – ...)"): a person. Only names of
@@ -307,7 +309,7 @@ def _mislabelled_people(doc, raw: list[Mention]) -> list[Mention]:
                 or not all(_name_word_at(t) for t in span):
             out.append(m)
             continue
-        person = _person_says_the_verb(span.root) or _lifespan_follows(doc, m.end)
+        person = _person_says_the_verb(span.root) or _lifespan_follows(doc, text, m.end)
         out.append(Mention(m.start, m.end, m.text, "PER") if person else m)
     return out
 
