@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from functools import lru_cache
+from typing import Any
 
 from accord.annotate.mentions import clean_mentions
 from accord.annotate.parse import UD_TO_COMMON, Parsed, Sentence, Token
@@ -125,9 +126,12 @@ def russian():
 # ----------------------------------------------------------------------- English
 
 
-def _tokens(doc, text: str) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
+def _tokens(doc, text: str, at: int = 0, base: int = 0
+            ) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
     """The tokens and sentences read column-wise from one array: building spaCy Token
-    and Span objects one by one costs as much as a pipeline component."""
+    and Span objects one by one costs as much as a pipeline component. The doc was made
+    from the piece of `text` that starts at character `at`, whose first token is token
+    `base` of the whole text."""
     from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SENT_START
 
     arr = doc.to_array([IDX, LENGTH, LEMMA, POS, DEP, HEAD, MORPH, SENT_START]).tolist()
@@ -149,13 +153,14 @@ def _tokens(doc, text: str) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
         if head >= 1 << 63:
             head -= 1 << 64  # a relative offset to the head, stored unsigned
         m = name(morph)
-        out.append(Token(i=i, start=idx, end=idx + length, text=text[idx : idx + length],
+        idx += at
+        out.append(Token(i=base + i, start=idx, end=idx + length, text=text[idx : idx + length],
                          lemma=name(lemma), pos=name(pos), dep=d if d != "ROOT" else "root",
-                         head=i + head, morph=m if m != "_" else ""))
+                         head=base + i + head, morph=m if m != "_" else ""))
     # as `doc.sents` cuts them: a sentence starts where the parser set SENT_START to 1
     bounds = list(zip(starts, starts[1:] + [len(out)], strict=True)) if out else []
-    sentences = tuple(Sentence(out[a].start, out[b - 1].end, a, b) for a, b in bounds
-                      if text[out[a].start:out[b - 1].end].strip())
+    sentences = tuple(Sentence(out[a].start, out[b - 1].end, base + a, base + b)
+                      for a, b in bounds if text[out[a].start:out[b - 1].end].strip())
     return tuple(out), sentences
 
 
@@ -163,6 +168,12 @@ def _from_spacy(doc, text: str) -> Parsed:
     """`text` is the text the doc was made from (spaCy keeps it verbatim; `doc.text`
     would join it again from every token)."""
     tokens, sentences = _tokens(doc, text)
+    return Parsed("en", tokens, sentences, tuple(clean_mentions(text, _names(doc, text))))
+
+
+def _names(doc, text: str) -> list[Mention]:
+    """The names the tagger found in a doc made from `text`, mended where the small
+    tagger is known to go wrong; offsets into `text`."""
     raw = []
     ents = list(doc.ents)
     skip = set()
@@ -195,8 +206,7 @@ def _from_spacy(doc, text: str) -> Parsed:
         span = doc[begin:end]
         raw.append(Mention(span.start_char, span.end_char, span.text, SPACY_LABELS[e.label_]))
     raw = _mislabelled_people(doc, text, raw)
-    raw += _untagged_people(doc, text, raw)
-    return Parsed("en", tokens, sentences, tuple(clean_mentions(text, raw)))
+    return raw + _untagged_people(doc, text, raw)
 
 
 # a clause's name is its subject, or the name a participle hangs on ("X, born 1901")
@@ -326,17 +336,100 @@ def _name_word(tok) -> bool:
     return _name_word_at(tok) and tok.whitespace_ == " "
 
 
-def parse_english(texts: Iterable[str], batch_size: int = 16) -> Iterator[Parsed]:
-    """Each doc becomes plain `Parsed` values inside a spaCy memory zone (`_ZONE`):
-    nothing of spaCy's outlives the call, so the zone can free what it holds."""
+def parse_english(texts: Iterable[str]) -> Iterator[Parsed]:
+    """Each text becomes plain `Parsed` values inside a spaCy memory zone (`_ZONE`):
+    nothing of spaCy's outlives the call, so the zone can free what it holds.
+
+    spaCy needs about 3 MB of working memory per thousand characters it parses at
+    once, so it never gets more than PIPE_CHARS at a time: a long text is parsed a
+    piece of whole paragraphs at a time (`text_pieces`; no sentence crosses a blank
+    line, `paragraph_sentences`), and short texts are passed together up to that size,
+    which is all that batching them gains. A book-length PDF thus needs no more memory
+    than an article, and a worker's peak does not depend on which texts its batch drew.
+    """
     nlp = english()
     texts = list(texts)
+    pieces = [(k, at, piece) for k, text in enumerate(texts)
+              for at, piece in text_pieces(text, PIPE_CHARS)]
+    parts: list[tuple[int, int, str, Any]] = []  # (text, start, piece, doc) of the text being read
     _ZONE.open(nlp)
     try:
-        for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
-            yield _from_spacy(doc, text)
+        for group in _groups(pieces, PIPE_CHARS):
+            docs = nlp.pipe([piece for _k, _at, piece in group], batch_size=len(group))
+            for (k, at, piece), doc in zip(group, docs, strict=True):
+                if parts and parts[-1][0] != k:
+                    yield _joined(texts[parts[-1][0]], parts)
+                    parts = []
+                parts.append((k, at, piece, doc))
+        if parts:
+            yield _joined(texts[parts[-1][0]], parts)
     finally:
         _ZONE.close_if_grown(nlp)
+
+
+PIPE_CHARS = 20_000  # the most characters spaCy parses at once
+
+
+def text_pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    """`text` cut into (start, piece) of at most `limit` characters where it can be:
+    after a blank line, else (a paragraph longer than that) after the end of a
+    sentence, else after any space. Each cut comes after the spaces that follow it, so
+    the pieces tokenize as the whole does."""
+    out: list[tuple[int, str]] = []
+    at = 0
+    while len(text) - at > limit:
+        window = text[at : at + limit]
+        cut = _last_cut(window)
+        out.append((at, text[at : at + cut]))
+        at += cut
+    if at < len(text) or not out:
+        out.append((at, text[at:]))
+    return out
+
+
+_AFTER_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_AFTER_SENTENCE = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+")
+_AFTER_SPACE = re.compile(r"\s+")
+
+
+def _last_cut(window: str) -> int:
+    """Where to end a piece that may not be longer than `window`: the end of the last
+    blank line, sentence end or space in it that leaves a non-empty piece (and is
+    followed by text), else the whole window."""
+    for pattern in (_AFTER_PARAGRAPH, _AFTER_SENTENCE, _AFTER_SPACE):
+        ends = [m.end() for m in pattern.finditer(window) if m.start() > 0 and m.end() < len(window)]
+        if ends:
+            return ends[-1]
+    return len(window)
+
+
+def _groups(pieces: list[tuple[int, int, str]], limit: int) -> Iterator[list[tuple[int, int, str]]]:
+    """Consecutive pieces of at most `limit` characters together (one alone may be longer)."""
+    group: list[tuple[int, int, str]] = []
+    size = 0
+    for p in pieces:
+        if group and size + len(p[2]) > limit:
+            yield group
+            group, size = [], 0
+        group.append(p)
+        size += len(p[2])
+    if group:
+        yield group
+
+
+def _joined(text: str, parts: list[tuple[int, int, str, Any]]) -> Parsed:
+    """One text's parse from the docs of its pieces, offsets into the whole text."""
+    if len(parts) == 1:
+        return _from_spacy(parts[0][3], text)
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    raw: list[Mention] = []
+    for _k, at, piece, doc in parts:
+        t, s = _tokens(doc, text, at, len(tokens))
+        tokens += t
+        sentences += s
+        raw += [Mention(m.start + at, m.end + at, m.text, m.label) for m in _names(doc, piece)]
+    return Parsed("en", tuple(tokens), tuple(sentences), tuple(clean_mentions(text, raw)))
 
 
 ZONE_STRINGS = 20_000  # new vocabulary strings kept across calls before they are freed
