@@ -77,3 +77,21 @@ def test_texts_in_pieces_and_whole_texts_come_back_in_order(small_pieces):
         assert all(text[t.start:t.end] == t.text for t in p.tokens)
         assert (p.tokens[-1].end if p.tokens else 0) <= len(text)
     assert parsed[2].tokens == ()
+
+
+RU_PARAGRAPH = ("Орла Венник родилась в Тарроуби в 1871 году. Она училась на землемера и "
+                "составила первую карту болот Лессинга. В 1902 году Орла Венник переехала "
+                "в Калдерхайт, где двадцать лет преподавала в школе речной гильдии.")
+
+
+def test_a_long_russian_paragraph_is_parsed_in_pieces_at_its_own_offsets(small_pieces):
+    text = " ".join([RU_PARAGRAPH] * 12)  # one paragraph, as a PDF gives a chapter
+    assert len(text_pieces(text, nlp.PIPE_CHARS)) > 2
+    parsed = nlp.parse_russian(text)
+    toks = parsed.tokens
+    assert [t.i for t in toks] == list(range(len(toks)))
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    assert [s.first for s in parsed.sentences[1:]] == [s.last for s in parsed.sentences[:-1]]
+    names = [m for m in parsed.mentions if m.text == "Орла Венник"]
+    assert len(names) == 24
+    assert all(text[m.start:m.end] == m.text for m in parsed.mentions)

@@ -473,8 +473,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def parse_russian(text: str) -> Parsed:
-    """natasha's segmentation, morphology, syntax and names, one paragraph at a time
-    (offsets stay those of the whole text)."""
+    """natasha's segmentation, morphology, syntax and names, one paragraph at a time,
+    and a long paragraph a piece at a time (natasha's working memory follows what it is
+    given, as spaCy's does: `parse_english`); offsets stay those of the whole text."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     raw: list[Mention] = []
@@ -482,7 +483,10 @@ def parse_russian(text: str) -> Parsed:
     for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
         end = brk.start() if brk is not None else len(text)
         if text[at:end].strip():
-            _parse_russian_block(text, at, end, tokens, sentences, raw)
+            # (a paragraph as long as a chapter, as PDFs give, in bounded pieces)
+            for piece_at, piece in text_pieces(text[at:end], PIPE_CHARS):
+                _parse_russian_block(text, at + piece_at, at + piece_at + len(piece), tokens,
+                                     sentences, raw)
         at = brk.end() if brk is not None else end
     raw = _russian_people(text, tokens, raw)
     return Parsed("ru", tuple(tokens), tuple(sentences), tuple(clean_mentions(text, raw)))
@@ -527,17 +531,21 @@ def _russian_people(text: str, tokens: list[Token], raw: list[Mention]) -> list[
     subject of ("Амос Пелл родился около 1901 года") is a person's, whether the tagger
     left it untagged or called it something else."""
     out = list(raw)
+    kids: dict[int, list[Token]] = {}  # (looked up, not searched for: a text is long)
+    for c in tokens:
+        if c.head != c.i:
+            kids.setdefault(c.head, []).append(c)
     for t in tokens:
         if t.dep not in _SUBJECT_DEPS or t.pos != "PROPN" or not t.text[:1].isupper():
             continue
         verb = tokens[t.head]
-        dependants = {c.lemma for c in tokens if c.head == verb.i and c.i != verb.i}
-        dependants |= {g.lemma for g in tokens if tokens[g.head].head == verb.i and g.head != verb.i}
+        children = kids.get(verb.i, [])
+        dependants = {c.lemma for c in children}
+        dependants |= {g.lemma for c in children for g in kids.get(c.i, [])}
         if not says_of_a_person(verb.lemma, "ru", t.dep == "nsubjpass", dependants):
             continue
-        run = sorted([t, *(c for c in tokens if c.head == t.i and c.i != t.i
-                           and c.dep in _RU_NAME_PARTS and c.pos == "PROPN"
-                           and c.text[:1].isupper())], key=lambda x: x.i)
+        run = sorted([t, *(c for c in kids.get(t.i, []) if c.dep in _RU_NAME_PARTS
+                           and c.pos == "PROPN" and c.text[:1].isupper())], key=lambda x: x.i)
         if not 2 <= len(run) <= 4 or run[-1].i - run[0].i != len(run) - 1:
             continue
         a, b = run[0].start, run[-1].end
