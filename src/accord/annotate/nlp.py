@@ -164,13 +164,6 @@ def _tokens(doc, text: str, at: int = 0, base: int = 0
     return tuple(out), sentences
 
 
-def _from_spacy(doc, text: str) -> Parsed:
-    """`text` is the text the doc was made from (spaCy keeps it verbatim; `doc.text`
-    would join it again from every token)."""
-    tokens, sentences = _tokens(doc, text)
-    return Parsed("en", tokens, sentences, tuple(clean_mentions(text, _names(doc, text))))
-
-
 def _names(doc, text: str) -> list[Mention]:
     """The names the tagger found in a doc made from `text`, mended where the small
     tagger is known to go wrong; offsets into `text`."""
@@ -387,7 +380,10 @@ def text_pieces(text: str, limit: int) -> list[tuple[int, str]]:
     return out
 
 
-_AFTER_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+# a blank line ends a sentence whatever its punctuation: a title line or a heading
+# has none (and natasha's segmenter would run it into the first sentence under it)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_AFTER_PARAGRAPH = re.compile(_PARAGRAPH_BREAK.pattern + r"\s*")
 _AFTER_SENTENCE = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+")
 _AFTER_SPACE = re.compile(r"\s+")
 
@@ -418,9 +414,9 @@ def _groups(pieces: list[tuple[int, int, str]], limit: int) -> Iterator[list[tup
 
 
 def _joined(text: str, parts: list[tuple[int, int, str, Any]]) -> Parsed:
-    """One text's parse from the docs of its pieces, offsets into the whole text."""
-    if len(parts) == 1:
-        return _from_spacy(parts[0][3], text)
+    """One text's parse from the docs of its pieces (most texts are one), offsets into
+    the whole text. Each piece's own text is passed along: spaCy keeps it verbatim, and
+    `doc.text` would join it again from every token."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     raw: list[Mention] = []
@@ -465,11 +461,6 @@ _ZONE = _Zone()
 # ----------------------------------------------------------------------- Russian
 
 NATASHA_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
-
-
-# a blank line ends a sentence whatever its punctuation: a title line or a heading
-# has none, and the segmenter would run it into the first sentence under it
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def parse_russian(text: str) -> Parsed:

@@ -181,9 +181,9 @@ _GENDER_OF_VERB = {"Gender=Masc": "m", "Gender=Fem": "f"}
 def _dropped_subject(parsed: Parsed, tok: Token) -> str | None:
     """Russian drops the subject pronoun where the verb's ending says who it is:
     "Умер в 1894 году" is "он умер". The main verb of such a sentence, finite (or a
-    short passive participle: "была арестована"), past and singular, masculine or feminine (a neuter one is impersonal: "Стало ясно"),
-    with no subject of its own, stands for a pronoun of that gender: its gender, or
-    None when it is no such verb."""
+    short passive participle: "была арестована"), past and singular, masculine or
+    feminine (a neuter one is impersonal: "Стало ясно"), with no subject of its own,
+    stands for a pronoun of that gender: its gender, or None when it is no such verb."""
     if parsed.language != "ru" or tok.pos != "VERB" or tok.dep != "root":
         return None
     feats = set(tok.morph.split("|"))
