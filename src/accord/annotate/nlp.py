@@ -97,6 +97,24 @@ def english():
 
     nlp = spacy.load(english_model_name())
     nlp.add_pipe("accord_paragraph_sentences", before="parser")
+    return with_attribute_rules(nlp)
+
+
+def with_attribute_rules(nlp):
+    """The model's `attribute_ruler` swapped for the same rules applied by look-up
+    (`AttributeRules`: a sixth of the pipeline's time), when its patterns allow."""
+    from spacy.language import Language
+
+    from accord.annotate.attribute_rules import AttributeRules
+
+    if "attribute_ruler" not in nlp.pipe_names or \
+            AttributeRules.compile(nlp.get_pipe("attribute_ruler")) is None:
+        return nlp
+    if not Language.has_factory("accord_attribute_rules"):
+        Language.factory("accord_attribute_rules",
+                         func=lambda nlp, name: AttributeRules.compile(nlp.get_pipe("attribute_ruler")))
+    nlp.add_pipe("accord_attribute_rules", before="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
     return nlp
 
 
