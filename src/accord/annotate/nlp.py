@@ -162,19 +162,20 @@ def _tokens(doc, text: str, at: int = 0, base: int = 0
             got = names[h] = strings[h]
         return got
 
+    root, no_morph = strings["ROOT"], strings["_"]
     out = []
     starts = [0]
+    wrap = 1 << 63
     for i, (idx, length, lemma, pos, dep, head, morph, sent_start) in enumerate(arr):
         if sent_start == 1 and i:
             starts.append(i)
-        d = name(dep)
-        if head >= 1 << 63:
+        if head >= wrap:
             head -= 1 << 64  # a relative offset to the head, stored unsigned
-        m = name(morph)
         idx += at
-        out.append(Token(i=base + i, start=idx, end=idx + length, text=text[idx : idx + length],
-                         lemma=name(lemma), pos=name(pos), dep=d if d != "ROOT" else "root",
-                         head=base + i + head, morph=m if m != "_" else ""))
+        # (positional: a frozen dataclass takes keywords markedly slower, per token)
+        out.append(Token(base + i, idx, idx + length, text[idx : idx + length], name(lemma),
+                         name(pos), "root" if dep == root else name(dep), base + i + head,
+                         "" if morph == no_morph else name(morph)))
     # as `doc.sents` cuts them: a sentence starts where the parser set SENT_START to 1
     bounds = list(zip(starts, starts[1:] + [len(out)], strict=True)) if out else []
     sentences = tuple(Sentence(out[a].start, out[b - 1].end, base + a, base + b)
