@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")  # the token values a pattern may test
-MEMO = 1 << 16  # combinations remembered (they grow with the vocabulary): then forgotten
+MEMO = 1 << 15  # combinations remembered (about 6 MB; they grow with the vocabulary), then forgotten
 
 
 @dataclass(frozen=True)
