@@ -111,3 +111,12 @@ def test_later_rules_win_and_longer_patterns_set_the_token_they_name():
 def test_patterns_beyond_look_up_leave_the_models_ruler_in_place(spec):
     _nlp, ruler = _ruler([{"patterns": [[spec]], "attrs": {"POS": "NOUN"}}])
     assert AttributeRules.compile(ruler) is None
+
+
+def test_forgetting_combinations_midway_changes_nothing(both, monkeypatch):
+    import accord.annotate.attribute_rules as rules
+
+    fast, slow = both
+    monkeypatch.setattr(rules, "MEMO", 3)  # forgotten again and again within one text
+    fast.get_pipe("accord_attribute_rules")._memo.clear()  # (nothing known from the tests before)
+    _same([TRICKY, TRICKY.upper()], fast, slow)

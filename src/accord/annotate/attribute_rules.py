@@ -82,7 +82,7 @@ class AttributeRules:
         width = len(self._written)
         sets = np.zeros((len(combos), width), dtype=bool)  # what each combination's rules set
         to = np.zeros((len(combos), width), dtype=np.uint64)
-        starts: list[int] = []  # combinations that may begin a longer pattern
+        starts: list[tuple[int, tuple[_Rule, ...]]] = []  # combinations that may begin a longer pattern
         for u, key in enumerate(map(tuple, combos.tolist())):
             got = self._memo.get(key)
             if got is None:
@@ -92,14 +92,14 @@ class AttributeRules:
             for column, v in got[2]:
                 sets[u, column], to[u, column] = True, v
             if got[1]:
-                starts.append(u)
+                starts.append((u, got[1]))
         before = doc.to_array(list(self._written))
         after = np.where(sets[which], to[which], before)
         # the rare longer patterns: the tokens they set get their rules folded anew
         longer: dict[int, list[_Rule]] = {}
-        for u in starts:
+        for u, begun in starts:
             for i in np.flatnonzero(which == u).tolist():
-                for r in self._memo[tuple(combos[u].tolist())][1]:
+                for r in begun:
                     n = len(r.tests)
                     if i + n <= len(doc) and all(
                             r.tests[k](_values(strings, tuple(seen[i + k].tolist()))) for k in range(1, n)):
