@@ -9,6 +9,9 @@ one core; `accord build` with one job, pinned to one core; `accord build` with t
 jobs; and plain spaCy again in two processes (the model loaded once, half the texts
 each), which is what two processes gain on this machine when nothing but the parser
 runs: the ceiling for accord's two jobs. Model loading is counted on every side.
+The plain side runs the model as shipped; accord applies the model's attribute rules
+by look-up (`annotate/attribute_rules.py`: the same result token for token, in a
+sixth of the pipeline's time less), so part of what it adds is paid for there.
 The four are run in turn `--repeat` times (default 3) and each side's median is
 taken: on a shared laptop one run can be 10% off, and taking turns spreads slow
 spells over all sides alike. Prints every run, the medians and the ratios of the
