@@ -59,13 +59,7 @@ class CopyPairs:
         order = np.lexsort((self.b, self.a))
         if not len(order) or (np.diff(order) > 0).all():
             return self
-        sizes = np.diff(self.cuts)[order]
-        starts = self.cuts[:-1][order]
-        rows = (np.repeat(starts - np.concatenate(([0], np.cumsum(sizes)[:-1])), sizes)
-                + np.arange(int(sizes.sum())))
-        return CopyPairs(self.ids, self.a[order], self.b[order], self.similarity[order],
-                         self.duplicate[order], np.concatenate(([0], np.cumsum(sizes))),
-                         self.spans[rows].reshape(-1, 4))
+        return self._take(order)
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, float, bool, bytes | np.ndarray]]
@@ -137,7 +131,10 @@ class CopyPairs:
 
     def where(self, mask: np.ndarray) -> CopyPairs:
         """The pairs `mask` selects."""
-        keep = np.flatnonzero(mask)
+        return self._take(np.flatnonzero(mask))
+
+    def _take(self, keep: np.ndarray) -> CopyPairs:
+        """Pairs `keep` (indexes, in the order given), their passages with them."""
         counts = (self.cuts[1:] - self.cuts[:-1])[keep]
         starts = self.cuts[:-1][keep]
         rows = (np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)

@@ -24,6 +24,7 @@ Two further cues keep a paragraph about one person on that person:
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from accord.annotate.parse import Parsed, Token
@@ -80,9 +81,12 @@ def resolve_pronouns(parsed: Parsed, index: dict[int, Mention]) -> Antecedents:
     lookalikes: list[tuple[int, Mention]] = []
     gender: dict[str, str] = {}  # the pronoun a name was referred to by
     last_group: tuple[int, tuple[Mention, ...]] = (-10, ())
-    # organisations named so far: (sentence, mention, the lemmas of its common nouns)
-    bodies: list[tuple[int, Mention, frozenset[str]]] = []
+    # organisations named in the last WINDOW sentences: (sentence, mention, the lemmas
+    # of its common nouns); older ones are let go (a book names thousands)
+    bodies: deque[tuple[int, Mention, frozenset[str]]] = deque()
     for sn, sent in enumerate(parsed.sentences):
+        while bodies and sn - bodies[0][0] > WINDOW:
+            bodies.popleft()
         toks = parsed.tokens[sent.first : sent.last]
         seen_here: set[tuple[int, int]] = set()
         for tok in toks:
