@@ -85,6 +85,44 @@ def test_a_passage_names_the_smallest_source_that_carries_it():
         assert index.origin("s4", 0, 40) is None
 
 
+def _origin_by_every_pair(pairs, source_id, start, end):
+    """The answer the index must give, worked out from every passage of every pair."""
+    hits = []
+    for d in pairs:
+        for a0, a1, b0, b1 in d.shared_passages:
+            for mine, other, p0, p1 in ((d.a, d.b, a0, a1), (d.b, d.a, b0, b1)):
+                if mine != source_id:
+                    continue
+                inside = (2 * (min(end, p1) - max(start, p0)) >= end - start if end > start
+                          else p0 <= start < p1)
+                if inside:
+                    hits.append(other)
+    return min(min(hits), source_id) if hits else None
+
+
+def test_a_passage_many_sources_share_is_kept_once_per_span_with_the_same_answers(monkeypatch):
+    """Sources that copy each other repeat one span of a source in many pairs: the
+    index keeps one row per span, built a few pairs at a time, and answers as if it
+    held them all."""
+    rng = np.random.default_rng(7)
+    ids = [f"s{i:02d}" for i in range(12)]
+    spans = [(0, 40), (50, 90), (50, 95), (200, 260)]
+    pairs = []
+    for i, x in enumerate(ids):
+        for y in ids[i + 1:]:
+            if rng.random() < 0.6:
+                chosen = rng.choice(len(spans), size=2, replace=False)
+                pairs.append(Dependence(x, y, 0.5, tuple(
+                    (*spans[k], *spans[(k + 1) % len(spans)]) for k in sorted(chosen))))
+    monkeypatch.setattr(PassageIndex, "ROWS_AT_ONCE", 5)
+    index = PassageIndex(CopyPairs.collect(pairs))
+    assert len(index) <= len(ids) * len(spans) < 2 * sum(len(d.shared_passages) for d in pairs)
+    for sid in [*ids, "zz"]:
+        for start, end in [(0, 40), (10, 20), (50, 60), (60, 94), (199, 259), (45, 45),
+                           (55, 55), (100, 150), (30, 70)]:
+            assert index.origin(sid, start, end) == _origin_by_every_pair(pairs, sid, start, end)
+
+
 def test_pairs_put_in_order_keep_their_own_passages():
     ordered = CopyPairs.collect(PAIRS).by_pair()
     assert list(ordered) == sorted(PAIRS, key=lambda d: (d.a, d.b))
