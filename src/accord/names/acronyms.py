@@ -11,11 +11,10 @@ which is what `find_acronym_definitions` reads.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import product
 
 from . import lexicon as lx
-from .memo import MEMO
+from .memo import remembered
 from .normalize import clean, tokenize
 from .translit import ascii_fold, is_cyrillic, romanise
 
@@ -32,7 +31,7 @@ def _first_letters(word: str) -> set[str]:
     return out - {""}
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def acronyms_of(name: str) -> frozenset[str]:
     """Acronyms a name may be written as.
 

@@ -14,11 +14,9 @@ keys: "A." or "2nd" would block everything together.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .acronyms import acronyms_of
 from .forms import Tok
-from .memo import MEMO
+from .memo import remembered
 from .parse import norm_kind, profile
 from .translit import skeleton, sound_keys
 
@@ -36,7 +34,7 @@ def _word_keys(key: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def _spelling_keys(spellings: tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
     for k in spellings:
@@ -50,7 +48,7 @@ def word_keys(t: Tok) -> frozenset[str]:
     return _spelling_keys(t.keys + t.lemma_keys)
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def blocking_keys(text: str, kind: str = "PER") -> frozenset[str]:
     """Keys such that two names that could match share at least one of them."""
     p = profile(text, kind)

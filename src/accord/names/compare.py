@@ -18,14 +18,12 @@ significant word must find its partner: "Northern Liberation Army" is not the
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rapidfuzz.distance import OSA
 
 from .acronyms import acronyms_of
 from .blocking import word_keys
 from .forms import Match, Tok
-from .memo import MEMO
+from .memo import remembered
 from .parse import Profile, merged_tok, norm_kind, profile
 from .translit import skeleton, sound_keys
 
@@ -38,7 +36,7 @@ def edit_limit(n: int) -> int:
     return 0 if n <= 2 else 1 if n <= 8 else 2
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def key_sim(ka: tuple[str, ...], kb: tuple[str, ...], la: tuple[str, ...], lb: tuple[str, ...],
             strict: bool) -> tuple[float, str]:
     """Best similarity of two words given their spelling keys (and inflection lemmas)."""
@@ -444,7 +442,7 @@ def compare_names(a: str, b: str, kind: str = "PER") -> Match:
     return _compare_cached(a, b, kind)
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def _compare_cached(a: str, b: str, kind: str) -> Match:
     """Callers such as the place index ask about the same pair again and again; the
     resolver asks about each pair once per build and so goes uncached

@@ -1,12 +1,38 @@
-"""How many results each name function remembers.
+"""How many results each name function remembers, and forgetting them all.
 
 Parsing, folding and comparing a name are pure and a corpus repeats its names, so
-the name functions remember what they worked out (`functools.lru_cache`). Each is
-bounded: the corpus-wide stage must not grow with the corpus, and the resolver asks
-about the names of one block, then of the next, so the names asked again are the
-recent ones. At this size the caches hold about 55 MB when full; eight times as
-many entries saved no measurable time in the corpus-wide stage of a 500-source
-corpus (bench/growth.py's 100x) and cost its driver 66 MB more.
+the name functions remember what they worked out (`remembered`: a bounded
+`functools.lru_cache`). Each is bounded: the corpus-wide stage must not grow with the
+corpus, and the resolver asks about the names of one block, then of the next, so the
+names asked again are the recent ones. At this size the caches hold about 55 MB when
+full; eight times as many entries saved no measurable time in the corpus-wide stage
+of a 500-source corpus (bench/growth.py's 100x) and cost its driver 66 MB more.
+
+Full, they are a third of what the corpus-wide stage holds, and most of it is of
+no use to what comes next: the resolver works out every name's blocking keys in one
+pass, then compares the names block by block in another, which meets the names in
+another order. So it `forget`s between the two passes and when it is done.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
 MEMO = 16384
+
+_REMEMBERING: list[Any] = []
+
+
+def remembered(fn: Callable) -> Callable:
+    """`fn` remembering its last MEMO results, forgotten by `forget`."""
+    cached = lru_cache(maxsize=MEMO)(fn)
+    _REMEMBERING.append(cached)
+    return cached
+
+
+def forget() -> None:
+    """Let go of everything the name functions remember (in this process)."""
+    for cached in _REMEMBERING:
+        cached.cache_clear()

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
 from . import lexicon as lx
 from .forms import NameForm, Tok
 from .lexicon import words
-from .memo import MEMO
+from .memo import remembered
 from .normalize import (
     RawToken,
     clean,
@@ -76,7 +75,7 @@ def is_title(word: str) -> bool:
     return ascii_fold(word) in lx.TITLES
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def _word(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """(primary spelling, spelling keys, keys of inflection lemmas) of one raw word."""
     forms = romanise(raw)
@@ -93,7 +92,7 @@ def _word(raw: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return forms[0], keys, tuple(lemma_keys)
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def make_tok(raw: str, role: str, acr: bool = False, hyphen: bool = False, pos: int = -1) -> Tok:
     text, keys, lemma_keys = _word(raw)
     letters = {text[:1]} | {k[:1] for k in keys}
@@ -399,7 +398,7 @@ def _family(code: str) -> str:
     return lx.LEGAL_FORMS.get(code, (code, "G"))[1]
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def profile(text: str, kind: str) -> Profile:
     k = norm_kind(kind)
     if k == "PER":
@@ -410,7 +409,7 @@ def profile(text: str, kind: str) -> Profile:
 # ----------------------------------------------------------------- public
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def parse_name(text: str, kind: str = "PER") -> NameForm:
     """Parse a surface form into a NameForm (tokens folded and romanised, parts by role)."""
     p = profile(text, kind)

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import iuliia
 from unidecode import unidecode
 
-from .memo import MEMO
+from .memo import remembered
 
 _CYR = re.compile(r"[\u0400-\u04FF\u0500-\u052F]")
 _CJK = re.compile(r"[\u1100-\u11FF\u3040-\u30FF\u3130-\u318F\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]")
@@ -70,7 +69,7 @@ def is_cjk(text: str) -> bool:
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def ascii_fold(text: str) -> str:
     """Lowercase ASCII letters and digits only; diacritics and other scripts via unidecode."""
     if text.isascii():
@@ -78,7 +77,7 @@ def ascii_fold(text: str) -> str:
     return _NON_ALNUM.sub("", unidecode(text).lower())
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def romanise(token: str) -> tuple[str, ...]:
     """Distinct folded Latin spellings of one token; the first is the primary one.
 
@@ -125,7 +124,7 @@ def _collapse(s: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def spelling_key(folded: str) -> str:
     """Fold transliteration and spelling variants of one (ascii, lowercase) token.
 
@@ -156,7 +155,7 @@ def spelling_key(folded: str) -> str:
     return s
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def skeleton(key: str) -> str:
     """Consonants of a key: vowels are what transliterations disagree on most
     (Fareed/Farid, Adeel/Adil)."""
@@ -183,7 +182,7 @@ _SOUND_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(a), b) for 
 ))
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def sound_keys(token: str) -> frozenset[str]:
     """Coarse keys of how a given name sounds, under each reading of its letters: its
     first letter and the consonants after it, with the letters that adaptation
@@ -223,7 +222,7 @@ _RU_INFLECTION: tuple[tuple[str, str], ...] = (
 )
 
 
-@lru_cache(maxsize=MEMO)
+@remembered
 def russian_lemmas(token: str) -> tuple[str, ...]:
     """Possible nominative forms of an inflected Cyrillic name token (may be empty).
 

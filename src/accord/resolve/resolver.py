@@ -38,7 +38,9 @@ from unidecode import unidecode
 
 from accord.model import Alias, Entity
 from accord.names import acronyms_of, blocking_keys, parse_name, same_name_rule, strip_name
+from accord.names.memo import forget
 from accord.resolve.mention_table import MentionEntities, MentionLog, Mentions
+from accord.resolve.node_tally import NodeTally, TallyLog
 
 MAX_BLOCK = 64
 WINDOW = 12
@@ -123,19 +125,23 @@ class _Clusters:
         for n in nodes:
             self.uf.find(n)
         self.apart = apart
-        self.size: dict[str, set[str]] = {n: {n} for n in self.uf.parent}
+        # each cluster's members, by root, to check the splits against: kept only when
+        # the user split something (a set a name is most of what a node costs)
+        self.members: dict[str, set[str]] | None = (
+            {n: {n} for n in self.uf.parent} if apart else None)
 
     def union(self, a: str, b: str, why: str) -> bool:
         ra, rb = self.uf.find(a), self.uf.find(b)
         if ra == rb:
             return False
-        ma, mb = self.size[ra], self.size[rb]
-        for x, y in self.apart:
-            if (x in ma and y in mb) or (y in ma and x in mb):
-                return False
+        if self.members is not None:
+            ma, mb = self.members[ra], self.members[rb]
+            for x, y in self.apart:
+                if (x in ma and y in mb) or (y in ma and x in mb):
+                    return False
+            self.members[ra] = ma | mb
+            del self.members[rb]
         self.uf.parent[rb] = ra
-        self.size[ra] = ma | mb
-        del self.size[rb]
         self.uf.why.setdefault(b, why)
         self.uf.why.setdefault(a, self.uf.why.get(a, ""))
         return True
@@ -151,10 +157,7 @@ def resolve(mentions: Iterable[MentionRec],
     `spread` runs the name comparisons over an engine's workers (None: here)."""
     # 1. nodes
     log = MentionLog()
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    labels: dict[str, Counter] = defaultdict(Counter)
-    sources_of: dict[str, set[str]] = defaultdict(set)
-    raw_forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    reads = TallyLog()
     # one text is mentioned many times: strip it once, and once across builds
     kept_forms = previous.forms if previous is not None else {}
     forms: dict[str, str] = {}
@@ -170,23 +173,25 @@ def resolve(mentions: Iterable[MentionRec],
         kind = KIND_OF_LABEL.get(m.label, "ORG")
         nid = f"{kind}:{key}" if kind == "NORP" else key
         sid = log.add(m.source_id, m.start, m.end, nid)
-        surfaces[nid][surface] += 1
-        labels[nid][m.label] += 1
-        sources_of[nid].add(sid)
-        raw_forms[nid][m.text].add(sid)
+        reads.add(log.node_index[nid], log.source_index[sid], m.text, m.label)
+    tally = reads.finish(log.nodes, log.sources, {text: got[0] for text, got in folded.items()})
     mentions = log.finish()
-    kind_of = {n: KIND_OF_LABEL.get(labels[n].most_common(1)[0][0], "ORG") for n in labels}
-    shown = {n: surfaces[n].most_common(1)[0][0] for n in surfaces}
+    del folded
+    names = tally.nodes()
+    kind_of = {n: KIND_OF_LABEL.get(tally.label(n), "ORG") for n in names}
+    shown = {n: tally.shown(n) for n in names}
 
     corrections = list(corrections)
     apart = [(node_key(strip_name(a) or a), node_key(strip_name(b) or b))
              for act, a, b in corrections if act == "split"]
-    cl = _Clusters(labels.keys(), apart)
+    cl = _Clusters(names, apart)
     why_node: dict[str, str] = {}
 
     # 2. blocking + pairwise comparison
     nodes = _node_infos(kind_of, shown, previous, spread)
+    forget()  # (`names.memo`: the next pass meets the names in another order)
     matches, compared, order = _matching_pairs(nodes, shown, previous, spread)
+    forget()
     surname_only: dict[str, set[str]] = defaultdict(set)
     for kind, a, b in order:
         if cl.uf.find(a) == cl.uf.find(b):
@@ -202,7 +207,7 @@ def resolve(mentions: Iterable[MentionRec],
             why_node.setdefault(b, f"{rule} ({shown[b]} ~ {shown[a]})")
 
     # 3. acronyms defined in a text, then acronyms formed from a unique long name
-    by_key = {n: n for n in labels}
+    by_key = {n: n for n in names}
     for _sid, long, short in definitions:
         a, b = by_key.get(node_key(strip_name(long) or long)), by_key.get(node_key(short))
         if a and b and cl.union(a, b, "acronym"):
@@ -211,17 +216,17 @@ def resolve(mentions: Iterable[MentionRec],
     # words, both appear in one source, and no other name gives the same letters:
     # two-letter acronyms and short names are too ambiguous to join on letters alone.
     long_by_acr: dict[str, set[str]] = defaultdict(set)
-    for n in labels:
+    for n in names:
         if kind_of[n] == "ORG" and len(shown[n].split()) >= 3:
             for acr in acronyms_of(shown[n]):
                 long_by_acr[acr.lower()].add(n)
-    for n in labels:
+    for n in names:
         s = shown[n]
         if kind_of[n] == "ORG" and s.isupper() and 3 <= len(s) <= 6:
             longs = long_by_acr.get(s.lower(), set())
             if len({cl.uf.find(x) for x in longs}) == 1:
                 target = min(longs)
-                if sources_of[target] & sources_of[n] and cl.union(cl.uf.find(target), n, "acronym"):
+                if tally.sources(target) & tally.sources(n) and cl.union(cl.uf.find(target), n, "acronym"):
                     why_node.setdefault(n, f"acronym of {shown[target]}, named in the same source")
 
     # 4. bare surnames
@@ -239,7 +244,7 @@ def resolve(mentions: Iterable[MentionRec],
         if mentions_of is None:  # (the mentions of every name that may need them, once)
             mentions_of = mentions.of_nodes({n for short, fulls in surname_only.items()
                                              for n in (short, *fulls)})
-        per_mention.update(_bare_surname_mentions(short, fulls, mentions_of, surfaces, cl))
+        per_mention.update(_bare_surname_mentions(short, fulls, mentions_of, tally, cl))
 
     # 5. merges asked for by the user
     for act, a, b in corrections:
@@ -250,8 +255,8 @@ def resolve(mentions: Iterable[MentionRec],
             cl.union(na, nb, "merged by the user")
             why_node[nb] = "merged by the user"
 
-    entities, mention_entity = _entities(cl, mentions, surfaces, labels, raw_forms, why_node,
-                                         per_mention, forms, kept_forms)
+    entities, mention_entity = _entities(cl, mentions, tally, why_node, per_mention, forms,
+                                         kept_forms)
     return Resolution(entities, mention_entity, ResolverState(nodes, matches, forms), compared)
 
 
@@ -263,15 +268,16 @@ def _node_infos(kind_of: dict[str, str], shown: dict[str, str],
     old = previous.nodes if previous is not None else {}
     out: dict[str, NodeInfo] = {}
     todo: list[str] = []
+    one: dict[str, str] = {}  # one string for each blocking key: each names many nodes
     for n in sorted(kind_of):
         was = old.get(n)
         if was is not None and (was.kind, was.shown) == (kind_of[n], shown[n]):
-            out[n] = was
+            out[n] = NodeInfo(was.kind, was.shown, tuple(one.setdefault(k, k) for k in was.blocks))
         else:
             todo.append(n)
     made = _in_pieces(node_blocks, [(kind_of[n], shown[n]) for n in todo], spread)
     for n, blocks in zip(todo, made, strict=True):
-        out[n] = NodeInfo(kind_of[n], shown[n], blocks)
+        out[n] = NodeInfo(kind_of[n], shown[n], tuple(one.setdefault(k, k) for k in blocks))
     return dict(sorted(out.items()))
 
 
@@ -285,6 +291,9 @@ def node_blocks(nodes: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
             if kind != "PER" and len(name.split()) == 1:
                 blocks += [f"PER|{k}" for k in sorted(_keys(name, "PER"))]  # a mislabelled name
         out.append(tuple(dict.fromkeys(blocks)))
+    # each name is asked for once in this pass: what working it out remembered is no
+    # use to the next piece, and would be a piece's worth more of memory in every job
+    forget()
     return out
 
 
@@ -340,17 +349,20 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
             then[k] = sorted([n for n in new_blocks.get(k, []) if n in same] + left.get(k, []))
         return then[k]
 
-    block_set = {n: frozenset(info.blocks) for n, info in nodes.items()}
+    def shared(a: str, b: str) -> set[str]:
+        """The blocks of both (made when asked: a set for every node is most of what
+        this pass would hold)."""
+        return set(nodes[a].blocks).intersection(nodes[b].blocks)
 
     def known_then(kind: str, a: str, b: str) -> bool:
         """Was this pair of unchanged nodes a candidate in the previous build?"""
         return any(k.startswith(kind + "|") and _generated(old_block(k), a, b)
-                   for k in block_set[a] & block_set[b])
+                   for k in shared(a, b))
 
     def first_block(kind: str, a: str, b: str) -> str | None:
         """The first block (by key) that gives the pair now; None if none does."""
-        shared = block_set[a] & block_set[b]
-        for k in sorted(shared) if len(shared) > 1 else shared:
+        both = shared(a, b)
+        for k in sorted(both) if len(both) > 1 else both:
             if k.startswith(kind + "|") and _generated(new_blocks[k], a, b):
                 return k
         return None
@@ -430,7 +442,7 @@ def _in_pieces(fn: Callable[[Sequence[Any]], list[Any]], items: list[Any],
 DOMINANCE = 3  # a bare surname goes to a namesake named this many times more often
 
 
-def _bare_surname_mentions(short, fulls, mentions_of, surfaces, cl) -> dict:
+def _bare_surname_mentions(short, fulls, mentions_of, tally, cl) -> dict:
     """A surname shared by several people: each mention goes to the namesake last
     named in full before it in the same source (the first after it when none
     before); in a source that names none of them, to the one the corpus names far
@@ -442,7 +454,7 @@ def _bare_surname_mentions(short, fulls, mentions_of, surfaces, cl) -> dict:
             by_source[sid].append((start, root))
     weight: Counter = Counter()
     for f in sorted(fulls):
-        weight[cl.uf.find(f)] += sum(surfaces[f].values())
+        weight[cl.uf.find(f)] += tally.reads(f)
     ranked = weight.most_common(2)
     dominant = ranked[0][0] if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] else None
     for named in by_source.values():
@@ -490,7 +502,7 @@ def _stripped(text: str, forms: dict[str, str], kept: Mapping[str, str]) -> str:
     return got
 
 
-def _entities(cl, mentions: Mentions, surfaces, labels, raw_forms, why_node, per_mention,
+def _entities(cl, mentions: Mentions, tally: NodeTally, why_node, per_mention,
               stripped_forms, kept_forms):
     """The entities and each mention's entity. An entity's name is stripped once across
     builds, as a mentioned text is (`_stripped`)."""
@@ -510,8 +522,8 @@ def _entities(cl, mentions: Mentions, surfaces, labels, raw_forms, why_node, per
         label_votes: Counter = Counter()
         for n in nodes:
             if stays[n]:
-                forms.update(surfaces[n])
-                label_votes.update(labels[n])
+                forms.update(dict(tally.surfaces(n)))
+                label_votes.update(dict(tally.labels(n)))
         if not forms:
             continue
         name = max(forms, key=lambda f: (len(f.split()) > 1 and not f.isupper(), forms[f], len(f)))
@@ -528,10 +540,10 @@ def _entities(cl, mentions: Mentions, surfaces, labels, raw_forms, why_node, per
             if not stays[n]:
                 continue
             rule = why_node.get(n, "same name") if n != root else "canonical form"
-            for raw, srcs in sorted(raw_forms[n].items()):
-                aliases.append(Alias(raw, tuple(sorted(srcs)), rule))
+            for raw, srcs in tally.raw_forms(n):
+                aliases.append(Alias(raw, srcs, rule))
         for (n, rule), srcs in sorted(moved_forms[root].items()):
-            for raw in sorted(raw_forms[n]):
+            for raw, _srcs in tally.raw_forms(n):
                 aliases.append(Alias(raw, tuple(sorted(srcs)), rule))
         entities.append(Entity(eid, _stripped(name, stripped_forms, kept_forms), etype,
                                tuple(aliases)))
