@@ -11,9 +11,11 @@ shrink after annotating, so the corpus-wide stage is measured again on its own:
 the same sources annotated into a second database, then resolved and aligned from
 scratch in a fresh process (its peak, and what it held when the stage began). That
 stage reads the claims a page at a time and keeps each mention as a few integers,
-but the resolver holds one node per distinct name and the copy detection the pairs
-of copying sources (compactly), so its peak still grows with the corpus; the
-driver's memory while annotating should stay flat. Note that the varied corpus is
+but the resolver holds one node per distinct name (its forms and sources counted in
+arrays) and the copy detection the pairs of copying sources (compactly), so its peak
+still grows with the corpus; so does that of the name caches until they are full
+(bounded: about 55 MB per process, reached near 100x). The driver's memory while
+annotating should stay flat. Note that the varied corpus is
 harsh on both: every source shares sentences with the other variants of its seed,
 so the pairs of copying sources grow with the square of the scale, and every
 variant brings new names. The extra measurement doubles the annotating: about five

@@ -48,7 +48,8 @@ class TallyLog:
             _in_order_read(node, label, len(nodes)),
             sources, _distinct(node, source, len(nodes)),
             texts, _raw_forms(node, text, source, texts, sources, len(nodes)))
-        self.__init__()  # (the reads are let go)
+        self.node, self.source, self.text, self.label = (array("q"), array("q"), array("q"),
+                                                         array("q"))  # (the reads let go)
         return out
 
 
