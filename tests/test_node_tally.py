@@ -19,9 +19,9 @@ SURFACE = {"Dr Ann Vell": "Ann Vell", "Ann Vell": "Ann Vell", "Ann Vell's": "Ann
 
 def tally():
     log = TallyLog()
-    for row in READS:
-        log.add(*row)
-    return log.finish(NODES, SOURCES, SURFACE)
+    for node, source, text, label in READS:
+        log.add(node, source, text, SURFACE[text], label)
+    return log.finish(NODES, SOURCES)
 
 
 def test_surfaces_and_labels_are_counted_in_the_order_first_read():
@@ -48,4 +48,4 @@ def test_each_raw_text_comes_with_its_sources_both_sorted():
 
 
 def test_nothing_read_gives_an_empty_tally():
-    assert TallyLog().finish([], [], {}).nodes() == []
+    assert TallyLog().finish([], []).nodes() == []

@@ -10,8 +10,8 @@ of a 500-source corpus (bench/growth.py's 100x) and cost its driver 66 MB more.
 
 Full, they are a third of what the corpus-wide stage holds, and most of it is of
 no use to what comes next: the resolver works out every name's blocking keys in one
-pass, then compares the names block by block in another, which meets the names in
-another order. So it `forget`s between the two passes and when it is done.
+pass, each name once, then compares the names block by block in another. So it
+`forget`s after each piece of the first pass and when the second is done.
 """
 
 from __future__ import annotations

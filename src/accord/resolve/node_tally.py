@@ -11,45 +11,52 @@ four integers, and the counts are worked out once, with numpy, when all are read
 from __future__ import annotations
 
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 
 import numpy as np
 
 
 class TallyLog:
-    """The mentions as they are read: node, source, raw text and label of each."""
+    """The mentions as they are read: node, source, raw text and label of each, and the
+    surface form each raw text was stripped to."""
 
     def __init__(self) -> None:
         self.texts: dict[str, int] = {}
+        self.surfaces: dict[str, int] = {}
         self.labels: dict[str, int] = {}
+        self.surface_of_text = array("q")
+        self._let_go()
+
+    def _let_go(self) -> None:
         self.node, self.source, self.text, self.label = (array("q"), array("q"), array("q"),
                                                          array("q"))
 
-    def add(self, node: int, source: int, text: str, label: str) -> None:
+    def add(self, node: int, source: int, text: str, surface: str, label: str) -> None:
         """One mention read: `node` and `source` are indexes (as `MentionLog` numbers them)."""
+        t = self.texts.get(text)
+        if t is None:
+            t = self.texts[text] = len(self.texts)
+            self.surface_of_text.append(self.surfaces.setdefault(surface, len(self.surfaces)))
         self.node.append(node)
         self.source.append(source)
-        self.text.append(self.texts.setdefault(text, len(self.texts)))
+        self.text.append(t)
         self.label.append(self.labels.setdefault(label, len(self.labels)))
 
-    def finish(self, nodes: Sequence[str], sources: Sequence[str],
-               surface: Mapping[str, str]) -> NodeTally:
-        """The tally, for `nodes` and `sources` named by the indexes given to `add`, and
-        the surface form each raw text was stripped to."""
+    def finish(self, nodes: Sequence[str], sources: Sequence[str]) -> NodeTally:
+        """The tally, for `nodes` and `sources` named by the indexes given to `add`."""
         texts = list(self.texts)
-        surfaces: dict[str, int] = {}
-        surface_of_text = np.array([surfaces.setdefault(surface[t], len(surfaces)) for t in texts],
-                                   dtype=np.int64)
         node, source, text, label = (_ints(a) for a in (self.node, self.source, self.text,
                                                         self.label))
         out = NodeTally(
-            nodes, list(surfaces), list(self.labels),
-            _in_order_read(node, surface_of_text[text] if len(text) else text, len(nodes)),
+            nodes, list(self.surfaces), list(self.labels),
+            _in_order_read(node, _ints(self.surface_of_text)[text] if len(text) else text,
+                           len(nodes)),
             _in_order_read(node, label, len(nodes)),
             sources, _distinct(node, source, len(nodes)),
             texts, _raw_forms(node, text, source, texts, sources, len(nodes)))
-        self.node, self.source, self.text, self.label = (array("q"), array("q"), array("q"),
-                                                         array("q"))  # (the reads let go)
+        self._let_go()
         return out
 
 
@@ -93,19 +100,9 @@ class NodeTally:
 
     def raw_forms(self, node: str) -> list[tuple[str, tuple[str, ...]]]:
         """(raw text, the sources it is read in, sorted), sorted by text."""
-        g = self._by_text
-        i = self._index[node]
-        lo, hi = int(g.bounds[i]), int(g.bounds[i + 1])
-        out: list[tuple[str, tuple[str, ...]]] = []
-        text, source = g.values[lo:hi].tolist(), g.extra[lo:hi].tolist()
-        k = 0
-        while k < len(text):
-            j = k
-            while j < len(text) and text[j] == text[k]:
-                j += 1
-            out.append((self._texts[text[k]], tuple(self._sources[s] for s in source[k:j])))
-            k = j
-        return out
+        rows = self._by_text.pairs(self._index[node])  # (text, source), sorted
+        return [(self._texts[t], tuple(self._sources[s] for _t, s in same))
+                for t, same in groupby(rows, key=itemgetter(0))]
 
 
 class _Groups:
@@ -120,10 +117,12 @@ class _Groups:
     def of(self, i: int) -> list[int]:
         return self.values[self.bounds[i]:self.bounds[i + 1]].tolist()
 
-    def counts(self, i: int, names: list[str]) -> list[tuple[str, int]]:
+    def pairs(self, i: int) -> list[tuple[int, int]]:
         lo, hi = int(self.bounds[i]), int(self.bounds[i + 1])
-        return [(names[v], c) for v, c in zip(self.values[lo:hi].tolist(),
-                                              self.extra[lo:hi].tolist(), strict=True)]
+        return list(zip(self.values[lo:hi].tolist(), self.extra[lo:hi].tolist(), strict=True))
+
+    def counts(self, i: int, names: list[str]) -> list[tuple[str, int]]:
+        return [(names[v], c) for v, c in self.pairs(i)]
 
 
 def _most(counted: list[tuple[str, int]]) -> str:

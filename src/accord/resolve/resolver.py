@@ -173,10 +173,9 @@ def resolve(mentions: Iterable[MentionRec],
         kind = KIND_OF_LABEL.get(m.label, "ORG")
         nid = f"{kind}:{key}" if kind == "NORP" else key
         sid = log.add(m.source_id, m.start, m.end, nid)
-        reads.add(log.node_index[nid], log.source_index[sid], m.text, m.label)
-    tally = reads.finish(log.nodes, log.sources, {text: got[0] for text, got in folded.items()})
+        reads.add(log.node_index[nid], log.source_index[sid], m.text, surface, m.label)
+    tally = reads.finish(log.nodes, log.sources)
     mentions = log.finish()
-    del folded
     names = tally.nodes()
     kind_of = {n: KIND_OF_LABEL.get(tally.label(n), "ORG") for n in names}
     shown = {n: tally.shown(n) for n in names}
@@ -188,10 +187,9 @@ def resolve(mentions: Iterable[MentionRec],
     why_node: dict[str, str] = {}
 
     # 2. blocking + pairwise comparison
-    nodes = _node_infos(kind_of, shown, previous, spread)
-    forget()  # (`names.memo`: the next pass meets the names in another order)
+    nodes = _node_infos(kind_of, shown, previous, spread)  # (forgets as it goes: `node_blocks`)
     matches, compared, order = _matching_pairs(nodes, shown, previous, spread)
-    forget()
+    forget()  # (`names.memo`: what comparing remembered is of no use past here)
     surname_only: dict[str, set[str]] = defaultdict(set)
     for kind, a, b in order:
         if cl.uf.find(a) == cl.uf.find(b):
@@ -269,15 +267,19 @@ def _node_infos(kind_of: dict[str, str], shown: dict[str, str],
     out: dict[str, NodeInfo] = {}
     todo: list[str] = []
     one: dict[str, str] = {}  # one string for each blocking key: each names many nodes
+
+    def info(n: str, blocks: Sequence[str]) -> NodeInfo:
+        return NodeInfo(kind_of[n], shown[n], tuple(one.setdefault(k, k) for k in blocks))
+
     for n in sorted(kind_of):
         was = old.get(n)
         if was is not None and (was.kind, was.shown) == (kind_of[n], shown[n]):
-            out[n] = NodeInfo(was.kind, was.shown, tuple(one.setdefault(k, k) for k in was.blocks))
+            out[n] = info(n, was.blocks)
         else:
             todo.append(n)
     made = _in_pieces(node_blocks, [(kind_of[n], shown[n]) for n in todo], spread)
     for n, blocks in zip(todo, made, strict=True):
-        out[n] = NodeInfo(kind_of[n], shown[n], tuple(one.setdefault(k, k) for k in blocks))
+        out[n] = info(n, blocks)
     return dict(sorted(out.items()))
 
 
