@@ -99,6 +99,25 @@ def test_spread_runs_a_pure_function_on_the_running_workers_and_keeps_the_order(
     assert engine.spread(_pid_of, [5]) == [(5, os.getpid())]  # closed: here again
 
 
+def test_spread_takes_its_parts_as_they_are_made():
+    engine = LocalEngine(jobs=2, batch=1)
+    made: list[int] = []
+
+    def parts():
+        for x in range(30):
+            made.append(x)
+            yield x
+
+    try:
+        list(engine.map(list(discover([str(EXAMPLES)]))[:2], 50_000_000))  # starts the worker
+        got = engine.spread(_pid_of, parts())
+    finally:
+        engine.close()
+    assert [x for x, _ in got] == list(range(30)) and made == list(range(30))
+    assert {pid for _, pid in got} - {os.getpid()}  # a worker took some
+    assert engine.spread(_pid_of, iter([7])) == [(7, os.getpid())]
+
+
 def test_engines_are_chosen_by_name():
     assert isinstance(make_engine("local", jobs=3), LocalEngine)
     assert isinstance(make_engine("ray", address="auto"), RayEngine)

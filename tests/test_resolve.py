@@ -204,6 +204,8 @@ def test_comparisons_spread_over_a_pool_in_small_pieces_give_the_result_of_one_p
     here = resolve(everything, definitions)
     monkeypatch.setattr(r, "CHUNK", 5)  # many pieces, so both processes take some
     monkeypatch.setattr(r, "MIN_PIECE", 1)
+    monkeypatch.setattr(r, "PAIRS_PER_PIECE", 5)
+    monkeypatch.setattr(r, "PAIR_PIECES_AT_ONCE", 3)  # and many runs of pieces
     engine = LocalEngine(jobs=2, batch=1)
     try:
         list(engine.map(list(discover([str(EXAMPLES)]))[:2], 50_000_000))  # starts the worker
@@ -212,6 +214,29 @@ def test_comparisons_spread_over_a_pool_in_small_pieces_give_the_result_of_one_p
         engine.close()
     assert _same(spread, here) and spread.state == here.state
     assert spread.compared == here.compared
+
+
+def test_candidate_pairs_are_compared_as_they_come_a_few_pieces_at_a_time(monkeypatch):
+    import accord.resolve.resolver as r
+    from accord.names import same_name_rule
+
+    monkeypatch.setattr(r, "PAIRS_PER_PIECE", 3)
+    monkeypatch.setattr(r, "PAIR_PIECES_AT_ONCE", 2)
+    shown = {"a": "Mira Vells", "b": "M. Vells", "c": "Oren Tasko", "d": "Vells"}
+    pairs = [("PER", x, y) for x in shown for y in shown if x < y] * 2  # 12 pairs
+    runs: list[list[int]] = []
+
+    def spread(fn, parts):
+        parts = list(parts)
+        runs.append([len(p) for p in parts])
+        return [fn(p) for p in parts]
+
+    got = list(r._verdicts(iter(pairs), shown, spread))
+    assert [p for p, _ in got] == pairs
+    assert [rule for _, rule in got] == [same_name_rule(shown[a], shown[b], k) for k, a, b in pairs]
+    assert any(rule is not None for _, rule in got) and None in [rule for _, rule in got]
+    assert [r for r in runs if r] == [[3, 3], [3, 3]]  # never more than two pieces held
+    assert list(r._verdicts(iter(pairs[:4]), shown, None)) == got[:4]  # no workers: the same
 
 
 def test_work_is_cut_into_enough_pieces_for_every_job_but_none_tiny():

@@ -14,7 +14,7 @@ produce the same database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
@@ -35,9 +35,11 @@ class Engine(Protocol):
         """Results of `read_and_annotate` per batch, in any order, as they are done."""
         ...
 
-    def spread(self, fn: Callable[[T], R], parts: Sequence[T]) -> list[R]:
+    def spread(self, fn: Callable[[T], R], parts: Iterable[T]) -> list[R]:
         """`[fn(p) for p in parts]` in order, over the engine's workers where they are
-        running. `fn` must be pure and importable: the result is the same either way."""
+        running; the parts are taken as they come, so a worker starts on the first while
+        the caller makes the next. `fn` must be pure and importable: the result is the
+        same either way."""
         ...
 
     def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -62,16 +62,20 @@ class LocalEngine:
         for _i, result in self._as_done(work, chain(head, parts), max_bytes):
             yield result
 
-    def spread(self, fn: Callable[[T], R], parts: Sequence[T]) -> list[R]:
+    def spread(self, fn: Callable[[T], R], parts: Iterable[T]) -> list[R]:
         """`[fn(p) for p in parts]`, computed by all the jobs. For the pure corpus-wide
         steps (comparing names): the workers the annotation started are still there, so
-        this costs no start-up, and without it one core would idle while the other works."""
-        if self.jobs == 1 or self._pool is None or len(parts) < 2:
-            return [fn(p) for p in parts]
-        out: list[Any] = [None] * len(parts)
-        for i, result in self._as_done(fn, parts):
+        this costs no start-up, and without it one core would idle while the other works.
+        The parts are taken as they come: a worker works on one while this process makes
+        the next."""
+        it = iter(parts)
+        head = list(islice(it, 2))
+        if self.jobs == 1 or self._pool is None or len(head) < 2:
+            return [fn(p) for p in chain(head, it)]
+        out: dict[int, R] = {}
+        for i, result in self._as_done(fn, chain(head, it)):
             out[i] = result
-        return out
+        return [out[i] for i in range(len(out))]
 
     def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
         """`fn(*args)` on a worker while this process does something else (the

@@ -16,8 +16,8 @@ on a cluster of several machines, paths must be on storage every node sees.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import chain
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
@@ -83,14 +83,17 @@ class RayEngine:
             done, running = ray.wait(running, num_returns=1)
             yield from _get(ray, done)
 
-    def spread(self, fn: Callable[[T], R], parts: Sequence[T]) -> list[R]:
-        """`[fn(p) for p in parts]` as Ray tasks, when this build has a Ray running."""
+    def spread(self, fn: Callable[[T], R], parts: Iterable[T]) -> list[R]:
+        """`[fn(p) for p in parts]` as Ray tasks, when this build has a Ray running; each
+        part is sent as soon as it is made."""
         import ray
 
-        if len(parts) < 2 or not ray.is_initialized():
-            return [fn(p) for p in parts]
+        it = iter(parts)
+        head = list(islice(it, 2))
+        if len(head) < 2 or not ray.is_initialized():
+            return [fn(p) for p in chain(head, it)]
         task = ray.remote(num_cpus=1, max_retries=2)(fn)
-        return _get(ray, [task.remote(p) for p in parts])
+        return _get(ray, [task.remote(p) for p in chain(head, it)])
 
     def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
         """`fn(*args)` as a Ray task while the driver goes on, when this build has a

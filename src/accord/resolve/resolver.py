@@ -44,12 +44,15 @@ from accord.resolve.node_tally import NodeTally, TallyLog
 
 MAX_BLOCK = 64
 WINDOW = 12
-CHUNK = 2000  # name pairs per piece of work when comparisons are spread over workers
+CHUNK = 2000  # names per piece of work when blocking keys are spread over workers
 PIECES_AT_ONCE = 16  # pieces in flight at a time: memory bounded, workers kept busy
 MIN_PIECE = 100  # below this, sending a piece to a worker costs more than doing it
+PAIRS_PER_PIECE = 500  # name pairs per piece of comparing (some 30 ms of work)
+PAIR_PIECES_AT_ONCE = 64  # pieces of pairs held at a time
 
-# runs a pure function over pieces of work, in order (an engine's `spread`)
-Spread = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
+# runs a pure function over pieces of work, taken as they come, its results in order
+# (an engine's `spread`)
+Spread = Callable[[Callable[[Any], Any], Iterable[Any]], list[Any]]
 KIND_OF_LABEL = {"PER": "PER", "ORG": "ORG", "UNIT": "ORG", "MISC": "ORG", "EVENT": "ORG",
                  "GPE": "LOC", "LOC": "LOC", "NORP": "NORP"}
 
@@ -398,13 +401,10 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
                 yield kind, a, b
 
     compared = 0
-    for todo in _runs(candidates(), CHUNK * PIECES_AT_ONCE):
-        verdicts = _in_pieces(match_rules, [(shown[a], shown[b], kind) for kind, a, b in todo],
-                              spread)
-        for pair, rule in zip(todo, verdicts, strict=True):
-            if rule is not None:
-                matches[pair] = rule
-        compared += len(todo)
+    for pair, rule in _verdicts(candidates(), shown, spread):
+        if rule is not None:
+            matches[pair] = rule
+        compared += 1
     # a match of the previous build whose blocks all changed may be no candidate now
     first: dict[tuple[str, str, str], str] = {}
     for p in list(matches):
@@ -422,12 +422,32 @@ def match_rules(pairs: Sequence[tuple[str, str, str]]) -> list[str | None]:
     return [same_name_rule(a, b, kind) for a, b, kind in pairs]
 
 
-def _runs(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
-    """`items` in lists of n (the last shorter): the candidate pairs of a large corpus
-    are many times its names, so they are compared a run at a time, never all held."""
-    it = iter(items)
-    while run := list(islice(it, n)):
-        yield run
+def _verdicts(candidates: Iterator[tuple[str, str, str]], shown: Mapping[str, str],
+              spread: Spread | None) -> Iterator[tuple[tuple[str, str, str], str | None]]:
+    """Each candidate (kind, a, b) with the rule by which its names match (None: none),
+    in order. The candidates are compared in pieces as they come: with workers, they
+    compare the pieces given them while this process finds the next ones (finding
+    them is a sixth of the work). The candidate pairs of a large corpus are many times
+    its names, so at most PAIR_PIECES_AT_ONCE pieces are held at a time."""
+    while True:
+        held: list[list[tuple[str, str, str]]] = []
+        names = _names_of_pieces(candidates, shown, held)
+        rules = spread(match_rules, names) if spread is not None else list(map(match_rules, names))
+        if not held:
+            return
+        for piece, said in zip(held, rules, strict=True):
+            yield from zip(piece, said, strict=True)
+
+
+def _names_of_pieces(candidates: Iterator[tuple[str, str, str]], shown: Mapping[str, str],
+                     held: list[list[tuple[str, str, str]]]
+                     ) -> Iterator[list[tuple[str, str, str]]]:
+    """The next pieces of candidates, each kept in `held` and given as what comparing
+    them needs: (name, name, kind)."""
+    while len(held) < PAIR_PIECES_AT_ONCE and (
+            piece := list(islice(candidates, PAIRS_PER_PIECE))):
+        held.append(piece)
+        yield [(shown[a], shown[b], kind) for kind, a, b in piece]
 
 
 def _in_pieces(fn: Callable[[Sequence[Any]], list[Any]], items: list[Any],
