@@ -180,8 +180,7 @@ class PassageIndex:
     def __init__(self, pairs: CopyPairs | Iterable[Dependence]) -> None:
         p = pairs if isinstance(pairs, CopyPairs) else CopyPairs.collect(pairs)
         kept = [_least_other(_rows(p, lo, hi)) for lo, hi in _slices(p.cuts, self.ROWS_AT_ONCE)]
-        rows = _least_other(np.concatenate(kept)) if len(kept) > 1 else (
-            kept[0] if kept else np.zeros((0, 4), dtype=np.int64))
+        rows = _least_other(np.concatenate(kept)) if kept else np.zeros((0, 4), dtype=np.int64)
         self._ids = p.ids
         self._bounds = np.searchsorted(rows[:, 0], np.arange(len(p.ids) + 1))
         self._p0 = np.ascontiguousarray(rows[:, 1])

@@ -51,8 +51,7 @@ class TallyLog:
                                                         self.label))
         out = NodeTally(
             nodes, list(self.surfaces), list(self.labels),
-            _in_order_read(node, _ints(self.surface_of_text)[text] if len(text) else text,
-                           len(nodes)),
+            _in_order_read(node, _ints(self.surface_of_text)[text], len(nodes)),
             _in_order_read(node, label, len(nodes)),
             sources, _distinct(node, source, len(nodes)),
             texts, _raw_forms(node, text, source, texts, sources, len(nodes)))
@@ -154,12 +153,16 @@ def _distinct(node: np.ndarray, value: np.ndarray, n_nodes: int) -> _Groups:
 def _raw_forms(node: np.ndarray, text: np.ndarray, source: np.ndarray, texts: list[str],
                sources: Sequence[str], n_nodes: int) -> _Groups:
     """Each node's distinct (raw text, source), sorted by text, then by source id."""
-    text_rank = np.argsort(np.argsort(np.array(texts, dtype=object), kind="stable"))
-    source_rank = np.argsort(np.argsort(np.array(list(sources), dtype=object), kind="stable"))
-    t = text_rank[text] if len(text) else text
-    s = source_rank[source] if len(source) else source
-    rows = np.unique(np.column_stack((node, t, s)), axis=0) if len(node) else np.zeros((0, 3),
-                                                                                      np.int64)
-    by_rank_text = np.argsort(text_rank) if len(texts) else np.zeros(0, np.int64)
-    by_rank_source = np.argsort(source_rank) if len(sources) else np.zeros(0, np.int64)
-    return _Groups(rows[:, 0], by_rank_text[rows[:, 1]], by_rank_source[rows[:, 2]], n_nodes)
+    text_rank, text_at = _ranks(texts)
+    source_rank, source_at = _ranks(sources)
+    rows = (np.unique(np.column_stack((node, text_rank[text], source_rank[source])), axis=0)
+            if len(node) else np.zeros((0, 3), np.int64))
+    return _Groups(rows[:, 0], text_at[rows[:, 1]], source_at[rows[:, 2]], n_nodes)
+
+
+def _ranks(names: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(each name's place in sorted order, the index of the name at each place)."""
+    at = np.argsort(np.array(list(names), dtype=object), kind="stable").astype(np.int64)
+    rank = np.empty_like(at)
+    rank[at] = np.arange(len(at))
+    return rank, at
