@@ -305,6 +305,26 @@ def test_shared_members_of_many_pairs_are_counted_exactly(monkeypatch):
         assert bank.similar(x, y, 0.5).tolist() == [j >= 0.5 for j in jaccard]
 
 
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(*[st.integers(0, 6)] * 3), max_size=30))
+def test_matches_packed_into_one_integer_sort_and_unpack_as_rows(rows):
+    radix = (7, 7, 7)
+    m = np.array(rows, dtype=np.int64).reshape(-1, 3)
+    keys = ind._pack(m, radix)
+    assert ind._unpack(keys, radix).tolist() == m.tolist()
+    assert ind._unpack(np.unique(keys), radix).tolist() == [list(r) for r in sorted(set(rows))]
+
+
+def test_matches_too_many_to_pack_are_kept_as_rows_with_the_same_result(monkeypatch):
+    sources = _generated(12, seed=3)
+    for k in range(0, 12, 3):
+        sources.append((f"paste{k}", sources[k][1].split("\n\n")[0] + "\n\n" + sources[k + 1][1]))
+    packed = find_dependences(sources)
+    monkeypatch.setattr(ind, "PACK_LIMIT", 0)
+    assert find_dependences(sources) == packed
+    assert any(d.shared_passages for d in packed)
+
+
 def test_fresh_sources_taken_a_block_at_a_time_give_the_same_pairs(monkeypatch):
     """Pairs are looked for a block of fresh sources at a time, each pair in the block of
     its later fresh source: however small the blocks, every pair is found once."""

@@ -51,6 +51,7 @@ all-pairs comparison anywhere.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -488,22 +489,18 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
                 skip: np.ndarray | None = None) -> Iterator[Dependence]:
     """The dependences with an `active` source, sorted by (a, b), but none with a source
     of `skip` (whose block finds them)."""
-    def kept(pairs: np.ndarray, owner: np.ndarray) -> np.ndarray:
-        if skip is None or not len(pairs):
-            return pairs
-        return pairs[~(skip[owner[pairs[:, 0]]] | skip[owner[pairs[:, 1]]])]
-
+    skip = np.zeros(len(ids), dtype=bool) if skip is None else skip
     # candidates: documents, and passages, that share a bucket in some band
     doc_pairs = np.zeros((0, 2), dtype=np.int64)
     if dk is not None:
-        doc_pairs = downer[kept(_candidates(dk, downer, active[downer]), downer)]
+        doc_pairs = downer[_candidates(dk, downer, active[downer], skip[downer])]
     unit_pairs = np.zeros((0, 2), dtype=np.int64)
     if uk is not None:
-        unit_pairs = kept(_candidates(uk, uowner, active[uowner]), uowner)
+        unit_pairs = _candidates(uk, uowner, active[uowner], skip[uowner])
     if not len(doc_pairs) and not len(unit_pairs):
         return
     # exact verification: only the texts of the sources that take part are read
-    involved = sorted(set(doc_pairs.ravel().tolist()) | set(uowner[unit_pairs].ravel().tolist()))
+    involved = np.union1d(doc_pairs, uowner[unit_pairs]).tolist()
     loaded = docs_of([ids[d] for d in involved])
     doc = {d: loaded[ids[d]] for d in involved}
     duplicate: set[tuple[int, int]] = set()
@@ -514,6 +511,7 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
             duplicate.add((i, j))
     rows = (_unit_matches(unit_pairs, uowner, counts, doc, passage_threshold, ids)
             if len(unit_pairs) else np.zeros((0, 6), dtype=np.int64))
+    del unit_pairs  # (millions, for a syndicated text: not held while the pairs are made)
     # one pair of documents at a time: the matched passages of all pairs together would
     # be the largest thing in memory
     cuts = np.flatnonzero((np.diff(rows[:, 0]) != 0) | (np.diff(rows[:, 1]) != 0)) + 1
@@ -564,6 +562,11 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
     # a bounded chunk of candidates at a time: the copies of a syndicated text make
     # millions of them, and every array over them all would be held at once
     bank = _SetBank(members)
+    # the matches found are kept as one integer each where the numbers allow (a sixth
+    # of a row's size), sorted as the rows would be
+    most = max(len(doc[d].sentences) for d in np.unique(owners).tolist()) + 1
+    radix = (len(ids), len(ids), most, most, most, most)
+    packed = math.prod(radix) <= PACK_LIMIT
     found = []
     for at in range(0, len(unit_pairs), CHUNK):
         i, j = unit_pairs[at:at + CHUNK, 0], unit_pairs[at:at + CHUNK, 1]
@@ -575,9 +578,36 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
                                    passage_threshold)[back.ravel()]
         i, j = i[ok], j[ok]  # units are laid out by document, so owner[i] < owner[j]
         # (one match of a pair of sentence ranges is as good as many: the rest go)
-        found.append(_unique_rows(np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]],
-                                           axis=1)))
-    return _unique_rows(np.concatenate(found)) if found else np.zeros((0, 6), dtype=np.int64)
+        rows = np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]], axis=1)
+        found.append(np.unique(_pack(rows, radix)) if packed else _unique_rows(rows))
+    if not found:
+        return np.zeros((0, 6), dtype=np.int64)
+    if packed:
+        return _unpack(np.unique(np.concatenate(found)), radix)
+    return _unique_rows(np.concatenate(found))
+
+
+PACK_LIMIT = 2**63 - 1  # the largest key an int64 holds
+
+
+def _pack(rows: np.ndarray, radix: Sequence[int]) -> np.ndarray:
+    """Each row of small non-negative integers as one int64 (the columns as digits of
+    the mixed radix `radix`, the first most significant): the keys sort as the rows."""
+    key = rows[:, 0].copy()
+    for col, base in enumerate(radix[1:], start=1):
+        key *= base
+        key += rows[:, col]
+    return key
+
+
+def _unpack(keys: np.ndarray, radix: Sequence[int]) -> np.ndarray:
+    """The rows `_pack` made `keys` of."""
+    rows = np.empty((len(keys), len(radix)), dtype=np.int32 if max(radix) < 2**31 else np.int64)
+    keys = keys.copy()
+    for col in range(len(radix) - 1, 0, -1):
+        keys, rows[:, col] = np.divmod(keys, radix[col])
+    rows[:, 0] = keys
+    return rows
 
 
 class _SetBank:
@@ -591,15 +621,11 @@ class _SetBank:
     def __init__(self, sets: Sequence[np.ndarray]) -> None:
         self.sizes = np.array([len(m) for m in sets], dtype=np.int64)
         self.starts = np.concatenate(([0], np.cumsum(self.sizes)[:-1]))
-        if len(sets):
-            values, rank = np.unique(np.concatenate(sets), return_inverse=True)
-        else:
-            values, rank = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-        self.rank = rank.ravel().astype(np.int32 if len(values) < 2**31 else np.int64)
-        self.span = len(values) + 1
-        del values, rank
-        self.keys = (np.repeat(np.arange(len(sets), dtype=np.int64), self.sizes) * self.span
-                     + self.rank)
+        self.rank = _ranks(np.concatenate(sets) if len(sets) else np.zeros(0, dtype=np.uint64))
+        self.span = int(self.rank.max()) + 2 if len(self.rank) else 1
+        self.keys = np.repeat(np.arange(len(sets), dtype=np.int64), self.sizes)
+        self.keys *= self.span
+        self.keys += self.rank
 
     def common(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """For each pair p, how many members sets x[p] and y[p] share."""
@@ -621,6 +647,24 @@ class _SetBank:
         set is never empty: a passage has MIN_UNIT_WORDS words, more than a shingle)."""
         inter = self.common(x, y)
         return inter / (self.sizes[x] + self.sizes[y] - inter) >= threshold
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Each value's rank among the distinct values (`np.unique`'s inverse), in int32
+    where that suffices. Made with a third of the working memory `np.unique` takes
+    (it holds about six arrays the size of the input at once): the sets of a block of
+    copied sources hold millions of hashes, and ranking them was the peak of finding
+    the block's copies."""
+    order = np.argsort(values, kind="stable")
+    values = values[order]
+    new = np.empty(len(values), dtype=bool)
+    new[:1] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    del values
+    small = len(new) < 2**31
+    rank = np.empty(len(new), dtype=np.int32 if small else np.int64)
+    rank[order] = np.cumsum(new, dtype=rank.dtype) - 1
+    return rank
 
 
 def _bounded_runs(sizes: np.ndarray) -> Iterator[tuple[int, int]]:
@@ -647,9 +691,12 @@ def _unique_rows(m: np.ndarray) -> np.ndarray:
     return m[keep]
 
 
-def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray) -> np.ndarray:
+def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
+                left_out: np.ndarray | None = None) -> np.ndarray:
     """Pairs of items (rows i < j of `keys`) that share a bucket in some band, belong to
-    different owners (sources), and of which at least one is `fresh`.
+    different owners (sources), and of which at least one is `fresh` and neither is
+    `left_out` (left out before the pairs are made: a block's pairs with the blocks
+    still to come would be most of what it holds).
 
     Every such pair is a candidate: whether two items are compared never depends on
     the other items, so a grown corpus compares what it compared before, plus pairs
@@ -657,12 +704,16 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray) -> np.nd
     many sources) are first gathered into one class, so a passage copied N times costs
     one bucket entry, and only the N² pairs of its copies, which are the answer.
     """
+    if left_out is not None:
+        fresh = fresh & ~left_out
     if len(keys) < 2 or not fresh.any():
         return np.zeros((0, 2), dtype=np.int64)
     # only buckets with a fresh item matter: drop every item that shares none
     keep = fresh.copy()
     for band in range(keys.shape[1]):
         keep |= np.isin(keys[:, band], keys[fresh, band])
+    if left_out is not None:
+        keep &= ~left_out
     idx = np.flatnonzero(keep)
     keys, owner, fresh = keys[idx], owner[idx], fresh[idx]
     classes, cls = np.unique(keys, axis=0, return_inverse=True)
