@@ -547,7 +547,8 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
 
     need = np.unique(unit_pairs.ravel())
     owners = uowner[need]
-    for d in np.unique(owners).tolist():
+    involved = np.unique(owners).tolist()
+    for d in involved:
         us = _units(d, doc[d])
         if len(us) != counts[d]:
             raise ValueError(f"the sketch of {ids[d]} was not made from its text")
@@ -564,7 +565,7 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
     bank = _SetBank(members)
     # the matches found are kept as one integer each where the numbers allow (a sixth
     # of a row's size), sorted as the rows would be
-    most = max(len(doc[d].sentences) for d in np.unique(owners).tolist()) + 1
+    most = max(len(doc[d].sentences) for d in involved) + 1
     radix = (len(ids), len(ids), most, most, most, most)
     packed = math.prod(radix) <= PACK_LIMIT
     found = []
@@ -603,7 +604,6 @@ def _pack(rows: np.ndarray, radix: Sequence[int]) -> np.ndarray:
 def _unpack(keys: np.ndarray, radix: Sequence[int]) -> np.ndarray:
     """The rows `_pack` made `keys` of."""
     rows = np.empty((len(keys), len(radix)), dtype=np.int32 if max(radix) < 2**31 else np.int64)
-    keys = keys.copy()
     for col in range(len(radix) - 1, 0, -1):
         keys, rows[:, col] = np.divmod(keys, radix[col])
     rows[:, 0] = keys
@@ -651,10 +651,9 @@ class _SetBank:
 
 def _ranks(values: np.ndarray) -> np.ndarray:
     """Each value's rank among the distinct values (`np.unique`'s inverse), in int32
-    where that suffices. Made with a third of the working memory `np.unique` takes
-    (it holds about six arrays the size of the input at once): the sets of a block of
-    copied sources hold millions of hashes, and ranking them was the peak of finding
-    the block's copies."""
+    where that suffices, made with about half the working memory `np.unique` takes:
+    the sets of a block of copied sources hold millions of hashes, and ranking them
+    was the peak of finding the block's copies."""
     order = np.argsort(values, kind="stable")
     values = values[order]
     new = np.empty(len(values), dtype=bool)
