@@ -486,10 +486,9 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
                 downer: np.ndarray, uk: np.ndarray | None, uowner: np.ndarray,
                 counts: list[int], docs_of: Callable[[list[str]], Mapping[str, _Doc]],
                 threshold: float, passage_threshold: float,
-                skip: np.ndarray | None = None) -> Iterator[Dependence]:
+                skip: np.ndarray) -> Iterator[Dependence]:
     """The dependences with an `active` source, sorted by (a, b), but none with a source
     of `skip` (whose block finds them)."""
-    skip = np.zeros(len(ids), dtype=bool) if skip is None else skip
     # candidates: documents, and passages, that share a bucket in some band
     doc_pairs = np.zeros((0, 2), dtype=np.int64)
     if dk is not None:
@@ -621,7 +620,7 @@ class _SetBank:
     def __init__(self, sets: Sequence[np.ndarray]) -> None:
         self.sizes = np.array([len(m) for m in sets], dtype=np.int64)
         self.starts = np.concatenate(([0], np.cumsum(self.sizes)[:-1]))
-        self.rank = _ranks(np.concatenate(sets) if len(sets) else np.zeros(0, dtype=np.uint64))
+        self.rank = _dense_ranks(np.concatenate(sets) if len(sets) else np.zeros(0, dtype=np.uint64))
         self.span = int(self.rank.max()) + 2 if len(self.rank) else 1
         self.keys = np.repeat(np.arange(len(sets), dtype=np.int64), self.sizes)
         self.keys *= self.span
@@ -649,7 +648,7 @@ class _SetBank:
         return inter / (self.sizes[x] + self.sizes[y] - inter) >= threshold
 
 
-def _ranks(values: np.ndarray) -> np.ndarray:
+def _dense_ranks(values: np.ndarray) -> np.ndarray:
     """Each value's rank among the distinct values (`np.unique`'s inverse), in int32
     where that suffices, made with about half the working memory `np.unique` takes:
     the sets of a block of copied sources hold millions of hashes, and ranking them
@@ -691,7 +690,7 @@ def _unique_rows(m: np.ndarray) -> np.ndarray:
 
 
 def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
-                left_out: np.ndarray | None = None) -> np.ndarray:
+                left_out: np.ndarray) -> np.ndarray:
     """Pairs of items (rows i < j of `keys`) that share a bucket in some band, belong to
     different owners (sources), and of which at least one is `fresh` and neither is
     `left_out` (left out before the pairs are made: a block's pairs with the blocks
@@ -703,16 +702,14 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
     many sources) are first gathered into one class, so a passage copied N times costs
     one bucket entry, and only the N² pairs of its copies, which are the answer.
     """
-    if left_out is not None:
-        fresh = fresh & ~left_out
+    fresh = fresh & ~left_out
     if len(keys) < 2 or not fresh.any():
         return np.zeros((0, 2), dtype=np.int64)
     # only buckets with a fresh item matter: drop every item that shares none
     keep = fresh.copy()
     for band in range(keys.shape[1]):
         keep |= np.isin(keys[:, band], keys[fresh, band])
-    if left_out is not None:
-        keep &= ~left_out
+    keep &= ~left_out
     idx = np.flatnonzero(keep)
     keys, owner, fresh = keys[idx], owner[idx], fresh[idx]
     classes, cls = np.unique(keys, axis=0, return_inverse=True)

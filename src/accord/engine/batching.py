@@ -9,13 +9,26 @@ workers stay evenly loaded.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sized
+from itertools import chain, islice
 from math import ceil
+from typing import TypeVar
 
 from accord.ingest import InputRef
 
 DEFAULT_BATCH = 8
 DEFAULT_BATCH_BYTES = 2_000_000
 UNKNOWN_SIZE = 200_000  # a URL's size is not known before it is fetched
+
+T = TypeVar("T")
+
+
+def peek(items: Iterable[T], n: int) -> tuple[list[T], Iterator[T]]:
+    """The first `n` items (fewer if there are not so many), and all the items again:
+    an engine looks at whether there is work enough to be worth its workers before it
+    takes the stream."""
+    it = iter(items)
+    head = list(islice(it, n))
+    return head, chain(head, it)
 
 
 def batches(refs: Iterable[InputRef], size: int = DEFAULT_BATCH,

@@ -27,10 +27,9 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
+from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches, peek
 from accord.engine.unit import Result, work
 
 if TYPE_CHECKING:
@@ -51,15 +50,14 @@ class LocalEngine:
         self._later: set[Future] = set()  # `later` jobs not yet finished
 
     def map(self, refs: Iterable[InputRef], max_bytes: int) -> Iterator[list[Result]]:
-        parts = batches(refs, self.batch, self.batch_bytes, workers=self.jobs)
-        head = list(islice(parts, 2))
+        head, parts = peek(batches(refs, self.batch, self.batch_bytes, workers=self.jobs), 2)
         if self.jobs == 1 or len(head) < 2:
             # one batch (a rebuild that found one new file): starting workers that each
             # load the models would cost more than the work
-            for b in chain(head, parts):
+            for b in parts:
                 yield work(b, max_bytes)
             return
-        for _i, result in self._as_done(work, chain(head, parts), max_bytes):
+        for _i, result in self._as_done(work, parts, max_bytes):
             yield result
 
     def spread(self, fn: Callable[[T], R], parts: Iterable[T]) -> list[R]:
@@ -68,12 +66,11 @@ class LocalEngine:
         this costs no start-up, and without it one core would idle while the other works.
         The parts are taken as they come: a worker works on one while this process makes
         the next."""
-        it = iter(parts)
-        head = list(islice(it, 2))
+        head, parts = peek(parts, 2)
         if self.jobs == 1 or self._pool is None or len(head) < 2:
-            return [fn(p) for p in chain(head, it)]
+            return [fn(p) for p in parts]
         out: dict[int, R] = {}
-        for i, result in self._as_done(fn, chain(head, it)):
+        for i, result in self._as_done(fn, parts):
             out[i] = result
         return [out[i] for i in range(len(out))]
 

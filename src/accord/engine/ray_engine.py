@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, islice
+from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches
+from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches, peek
 from accord.engine.local import run_now
 from accord.engine.unit import EngineError, Result, work
 
@@ -88,12 +88,11 @@ class RayEngine:
         part is sent as soon as it is made."""
         import ray
 
-        it = iter(parts)
-        head = list(islice(it, 2))
+        head, parts = peek(parts, 2)
         if len(head) < 2 or not ray.is_initialized():
-            return [fn(p) for p in chain(head, it)]
+            return [fn(p) for p in parts]
         task = ray.remote(num_cpus=1, max_retries=2)(fn)
-        return _get(ray, [task.remote(p) for p in chain(head, it)])
+        return _get(ray, [task.remote(p) for p in parts])
 
     def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
         """`fn(*args)` as a Ray task while the driver goes on, when this build has a
