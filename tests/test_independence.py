@@ -299,7 +299,7 @@ def test_shared_members_of_many_pairs_are_counted_exactly(monkeypatch):
     expected = [len(set(sets[a]) & set(sets[b])) for a, b in zip(x, y, strict=True)]
     for chunk in (ind.CHUNK, 7):
         monkeypatch.setattr(ind, "CHUNK", chunk)
-        bank = ind._SetBank(arrays)
+        bank = ind._SetBank(np.concatenate(arrays), np.array([len(a) for a in arrays]))
         assert bank.common(x, y).tolist() == expected
         jaccard = [e / (len(sets[a]) + len(sets[b]) - e) for e, a, b in zip(expected, x, y, strict=True)]
         assert bank.similar(x, y, 0.5).tolist() == [j >= 0.5 for j in jaccard]

@@ -355,9 +355,11 @@ class Sketch:
     def from_bytes(cls, data: bytes) -> Sketch:
         nd, nu, bu = (int(x) for x in np.frombuffer(data, dtype="<u4", count=3))
         t, pt = (float(x) for x in np.frombuffer(data, dtype="<f8", count=2, offset=12))
-        doc = np.frombuffer(data, dtype="<u4", count=nd, offset=28).astype(np.uint32)
+        # (views of `data` where the machine is little-endian: a corpus's sketches are
+        # read all at once to look for copies, and held once)
+        doc = np.frombuffer(data, dtype="<u4", count=nd, offset=28).astype(np.uint32, copy=False)
         units = np.frombuffer(data, dtype="<u4", count=nu * bu, offset=28 + 4 * nd)
-        return cls(doc, units.astype(np.uint32).reshape(nu, bu), t, pt)
+        return cls(doc, units.astype(np.uint32, copy=False).reshape(nu, bu), t, pt)
 
 
 def sketch(text: str, *, threshold: float = THRESHOLD,
@@ -541,8 +543,7 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
     n = len(uowner)
     s0, s1 = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     cid = np.zeros(n, dtype=np.int64)
-    sets: dict[bytes, int] = {}
-    members: list[np.ndarray] = []  # each set's sorted shingle hashes
+    sets: dict[bytes, int] = {}  # each distinct set's sorted shingle hashes: its number
 
     need = np.unique(unit_pairs.ravel())
     owners = uowner[need]
@@ -555,13 +556,17 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
         for k in need[owners == d].tolist():
             u = us[k - base]
             key = np.unique(doc[d].shingles[u.p0 : u.p1]).tobytes()
-            c = sets.setdefault(key, len(sets))
-            if c == len(members):
-                members.append(np.frombuffer(key, dtype=np.uint64))
-            s0[k], s1[k], cid[k] = u.s0, u.s1, c
+            s0[k], s1[k], cid[k] = u.s0, u.s1, sets.setdefault(key, len(sets))
+    # the sets laid end to end for the bank, and let go of before it ranks them (the
+    # sets of a block of copied sources hold millions of hashes)
+    n_sets = len(sets)
+    sizes = np.fromiter((len(key) // 8 for key in sets), dtype=np.int64, count=n_sets)
+    hashes = np.frombuffer(b"".join(sets), dtype=np.uint64)
+    sets.clear()
+    bank = _SetBank(hashes, sizes)
+    del hashes
     # a bounded chunk of candidates at a time: the copies of a syndicated text make
     # millions of them, and every array over them all would be held at once
-    bank = _SetBank(members)
     # the matches found are kept as one integer each where the numbers allow (a sixth
     # of a row's size), sorted as the rows would be
     most = max(len(doc[d].sentences) for d in involved) + 1
@@ -573,8 +578,8 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
         ok = cid[i] == cid[j]
         if not ok.all():
             lo, hi = np.minimum(cid[i], cid[j])[~ok], np.maximum(cid[i], cid[j])[~ok]
-            todo, back = np.unique(lo * len(members) + hi, return_inverse=True)
-            ok[~ok] = bank.similar(todo // len(members), todo % len(members),
+            todo, back = np.unique(lo * n_sets + hi, return_inverse=True)
+            ok[~ok] = bank.similar(todo // n_sets, todo % n_sets,
                                    passage_threshold)[back.ravel()]
         i, j = i[ok], j[ok]  # units are laid out by document, so owner[i] < owner[j]
         # (one match of a pair of sentence ranges is as good as many: the rest go)
@@ -615,16 +620,18 @@ class _SetBank:
     was most of the time spent finding its copies. Every hash is replaced by its rank
     among all of them, so that (set, rank) is one integer and all the sets lie in one
     sorted array; the members of the smaller set of each pair are looked up in the
-    other there, a bounded chunk of members at a time."""
+    other there, a bounded chunk of members at a time. Made from the sets laid end to
+    end (`hashes`, each set's `sizes`), which the caller lets go of: the bank keeps
+    only its one array, 8 bytes a member."""
 
-    def __init__(self, sets: Sequence[np.ndarray]) -> None:
-        self.sizes = np.array([len(m) for m in sets], dtype=np.int64)
+    def __init__(self, hashes: np.ndarray, sizes: np.ndarray) -> None:
+        self.sizes = np.asarray(sizes, dtype=np.int64)
         self.starts = np.concatenate(([0], np.cumsum(self.sizes)[:-1]))
-        self.rank = _dense_ranks(np.concatenate(sets) if len(sets) else np.zeros(0, dtype=np.uint64))
-        self.span = int(self.rank.max()) + 2 if len(self.rank) else 1
-        self.keys = np.repeat(np.arange(len(sets), dtype=np.int64), self.sizes)
+        rank = _dense_ranks(hashes)
+        self.span = int(rank.max()) + 2 if len(rank) else 1
+        self.keys = np.repeat(np.arange(len(self.sizes), dtype=np.int64), self.sizes)
         self.keys *= self.span
-        self.keys += self.rank
+        self.keys += rank
 
     def common(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """For each pair p, how many members sets x[p] and y[p] share."""
@@ -636,7 +643,8 @@ class _SetBank:
             pair = np.repeat(np.arange(hi - lo), n)
             member = (np.repeat(self.starts[x[lo:hi]] - (np.cumsum(n) - n), n)
                       + np.arange(int(n.sum())))
-            want = y[lo:hi][pair] * self.span + self.rank[member]
+            # a member of set x is (x, rank) in the bank: the same hash in set y is (y, rank)
+            want = self.keys[member] + (y[lo:hi] - x[lo:hi])[pair] * self.span
             at = np.minimum(np.searchsorted(self.keys, want), len(self.keys) - 1)
             out[lo:hi] = np.bincount(pair, weights=self.keys[at] == want, minlength=hi - lo)
         return out
@@ -660,8 +668,11 @@ def _dense_ranks(values: np.ndarray) -> np.ndarray:
     np.not_equal(values[1:], values[:-1], out=new[1:])
     del values
     small = len(new) < 2**31
-    rank = np.empty(len(new), dtype=np.int32 if small else np.int64)
-    rank[order] = np.cumsum(new, dtype=rank.dtype) - 1
+    in_order = np.cumsum(new, dtype=np.int32 if small else np.int64)
+    del new
+    in_order -= 1
+    rank = np.empty_like(in_order)
+    rank[order] = in_order
     return rank
 
 
