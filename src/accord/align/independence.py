@@ -721,7 +721,9 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
     for band in range(keys.shape[1]):
         keep |= np.isin(keys[:, band], keys[fresh, band])
     keep &= ~left_out
-    idx = np.flatnonzero(keep)
+    # (a candidate pair of a syndicated corpus is one of millions: two int32 where the
+    # items are few enough)
+    idx = np.flatnonzero(keep).astype(np.int32 if len(keys) < 2**31 else np.int64)
     keys, owner, fresh = keys[idx], owner[idx], fresh[idx]
     classes, cls = np.unique(keys, axis=0, return_inverse=True)
     cls = cls.ravel()
@@ -739,7 +741,8 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
             left, right = _expand(a[lo:hi], b[lo:hi], counts, starts, by_class, same=same)
             ok = (owner[left] != owner[right]) & (fresh[left] | fresh[right])
             if ok.any():
-                found.append(np.sort(np.stack([left[ok], right[ok]], axis=1), axis=1))
+                pair = np.stack([left[ok], right[ok]], axis=1).astype(idx.dtype)
+                found.append(np.sort(pair, axis=1))
 
     # pairs inside a class with a fresh item
     inner = np.flatnonzero(cls_fresh & (counts > 1))
