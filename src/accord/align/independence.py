@@ -565,14 +565,14 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
     sets.clear()
     bank = _SetBank(hashes, sizes)
     del hashes
-    # a bounded chunk of candidates at a time: the copies of a syndicated text make
-    # millions of them, and every array over them all would be held at once
     # the matches found are kept as one integer each where the numbers allow (a sixth
     # of a row's size), sorted as the rows would be
     most = max(len(doc[d].sentences) for d in involved) + 1
     radix = (len(ids), len(ids), most, most, most, most)
     packed = math.prod(radix) <= PACK_LIMIT
     found = []
+    # a bounded chunk of candidates at a time: the copies of a syndicated text make
+    # millions of them, and every array over them all would be held at once
     for at in range(0, len(unit_pairs), CHUNK):
         i, j = unit_pairs[at:at + CHUNK, 0], unit_pairs[at:at + CHUNK, 1]
         ok = cid[i] == cid[j]
