@@ -34,6 +34,17 @@ def test_passages_read_back_from_any_kind_of_buffer():
         assert list(CopyPairs.from_rows((a, b, s, d, kind(p)) for a, b, s, d, p in rows)) == PAIRS
 
 
+def test_offsets_beyond_32_bits_are_kept_whole():
+    """Passages are held in 32 bits until an offset needs more; then all of them widen."""
+    far = 2**31 + 5
+    pairs = [*PAIRS, Dependence("s6", "s7", 0.5, ((far, far + 40, 3, 43),)),
+             Dependence("s7", "s8", 0.4, ((1, 2, 3, 4),))]
+    held = CopyPairs.collect(pairs)
+    assert list(held) == pairs
+    assert list(CopyPairs.from_rows(held.rows())) == pairs
+    assert CopyPairs.collect(PAIRS).spans.dtype == np.int32
+
+
 def test_a_pair_out_of_order_is_refused():
     with pytest.raises(ValueError, match="in order"):
         CopyPairs.from_rows([("b", "a", 0.5, False, b"")])

@@ -299,10 +299,23 @@ def test_shared_members_of_many_pairs_are_counted_exactly(monkeypatch):
     expected = [len(set(sets[a]) & set(sets[b])) for a, b in zip(x, y, strict=True)]
     for chunk in (ind.CHUNK, 7):
         monkeypatch.setattr(ind, "CHUNK", chunk)
-        bank = ind._SetBank(np.concatenate(arrays), np.array([len(a) for a in arrays]))
+        bank = ind._SetBank(ind._dense_ranks(np.concatenate(arrays)),
+                            np.array([len(a) for a in arrays]))
         assert bank.common(x, y).tolist() == expected
         jaccard = [e / (len(sets[a]) + len(sets[b]) - e) for e, a, b in zip(expected, x, y, strict=True)]
         assert bank.similar(x, y, 0.5).tolist() == [j >= 0.5 for j in jaccard]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(0, 2**64 - 1) | st.sampled_from([0, 5, 2**63]), max_size=40),
+       st.sampled_from([3, 1 << 18]))
+def test_a_hash_is_ranked_among_the_distinct_hashes_as_unique_would(values, chunk):
+    """The set bank's ranks are `np.unique`'s inverse, whatever chunk they are looked up in."""
+    v = np.array(values, dtype=np.uint64)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ind, "CHUNK", chunk)
+        ranks = ind._dense_ranks(v)
+    assert ranks.tolist() == np.unique(v, return_inverse=True)[1].ravel().tolist()
 
 
 @settings(max_examples=50, deadline=None)

@@ -392,10 +392,10 @@ def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) 
     compact (there can be many: `CopyPairs`)."""
     store = Store(db, migrate=False)
     try:
-        sketches = {**store.sketches(version), **made}
+        # (no name kept for the sketches: the search lets go of them once it holds their keys)
         return CopyPairs.collect(iter_new_dependences(
-            {sid: Sketch.from_bytes(b) for sid, b in sketches.items()}, set(fresh),
-            store.source_texts)).by_pair()
+            {sid: Sketch.from_bytes(b) for sid, b in {**store.sketches(version), **made}.items()},
+            set(fresh), store.source_texts)).by_pair()
     finally:
         store.close()
 

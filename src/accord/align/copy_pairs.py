@@ -40,7 +40,7 @@ class CopyPairs:
     similarity: np.ndarray  # float64 (pairs,)
     duplicate: np.ndarray  # bool (pairs,)
     cuts: np.ndarray  # int64 (pairs + 1,)
-    spans: np.ndarray  # int64 (passages, 4)
+    spans: np.ndarray  # int32, or int64 where an offset needs it (passages, 4)
 
     @classmethod
     def empty(cls) -> CopyPairs:
@@ -69,7 +69,9 @@ class CopyPairs:
         index: dict[str, int] = {}
         a, b = array("q"), array("q")
         sim, dup = array("d"), array("b")
-        cuts, spans = array("q", [0]), array("q")
+        # (offsets are 32-bit until one is not: the passages of a syndicated corpus are
+        # millions, and held where they are found and again where they are used)
+        cuts, spans = array("q", [0]), array("i")
         for x, y, s, d, passages in rows:
             if x > y:
                 raise ValueError(f"a copy pair is stored in order: {x!r} > {y!r}")
@@ -80,7 +82,7 @@ class CopyPairs:
             flat = (np.frombuffer(passages, dtype="<i8")
                     if isinstance(passages, bytes | bytearray | memoryview)
                     else np.asarray(passages, dtype=np.int64).ravel())
-            spans.extend(flat.tolist())
+            spans = _extended(spans, flat.tolist())
             cuts.append(len(spans) // 4)
         ids = sorted(index)
         remap = np.zeros(len(ids), dtype=np.int64)
@@ -90,8 +92,8 @@ class CopyPairs:
                    remap[np.frombuffer(b, dtype=np.int64)] if b else np.zeros(0, np.int64),
                    np.frombuffer(sim, dtype=np.float64).copy() if sim else np.zeros(0),
                    np.frombuffer(dup, dtype=np.int8).astype(bool),
-                   np.frombuffer(cuts, dtype=np.int64).copy(),
-                   np.frombuffer(spans, dtype=np.int64).reshape(-1, 4).copy() if spans
+                   np.frombuffer(cuts, dtype=np.int64),  # (views of the arrays: no copy)
+                   np.frombuffer(spans, dtype=spans.typecode).reshape(-1, 4) if spans
                    else _EMPTY_SPANS)
 
     def __len__(self) -> int:
@@ -158,6 +160,18 @@ class CopyPairs:
             np.concatenate((self.duplicate, other.duplicate)),
             np.concatenate((self.cuts, other.cuts[1:] + self.cuts[-1])),
             np.concatenate((self.spans, other.spans)))
+
+
+def _extended(numbers: array, more: list[int]) -> array:
+    """`numbers` with `more` appended, widened to 64 bits when one does not fit."""
+    n = len(numbers)
+    try:
+        numbers.extend(more)
+    except OverflowError:
+        del numbers[n:]
+        numbers = array("q", numbers)
+        numbers.extend(more)
+    return numbers
 
 
 class PassageIndex:

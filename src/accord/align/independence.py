@@ -54,6 +54,7 @@ import hashlib
 import math
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -463,6 +464,8 @@ def _link(sketches: Mapping[str, Sketch], fresh: set[str],
     uowner = np.repeat(np.arange(len(ids), dtype=np.int64), counts)
     uk = (np.vstack([sketches[sid].units for sid in ids if len(sketches[sid].units)])
           if len(uowner) else None)
+    # (all the keys are in `dk` and `uk` now: the sketches go, where the caller kept none)
+    del sketches, first
     # near copies share band keys: ordered by their smallest one, the copies of one text
     # fall into one block, whose partners are then mostly its own members
     fresh_docs = np.flatnonzero(is_fresh)
@@ -501,7 +504,7 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
     if not len(doc_pairs) and not len(unit_pairs):
         return
     # exact verification: only the texts of the sources that take part are read
-    involved = np.union1d(doc_pairs, uowner[unit_pairs]).tolist()
+    involved = np.union1d(doc_pairs, uowner[_items_of(unit_pairs, len(uowner))]).tolist()
     loaded = docs_of([ids[d] for d in involved])
     doc = {d: loaded[ids[d]] for d in involved}
     duplicate: set[tuple[int, int]] = set()
@@ -510,9 +513,11 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
         sim = sims[(i, j)] = _jaccard(doc[i].doc_set, doc[j].doc_set)
         if sim >= threshold:
             duplicate.add((i, j))
-    rows = (_unit_matches(unit_pairs, uowner, counts, doc, passage_threshold, ids)
-            if len(unit_pairs) else np.zeros((0, 6), dtype=np.int64))
-    del unit_pairs  # (millions, for a syndicated text: not held while the pairs are made)
+    # (millions, for a syndicated text: handed over, so that they go once checked)
+    handed = [unit_pairs] if len(unit_pairs) else []
+    del unit_pairs
+    rows = (_unit_matches(handed, uowner, counts, doc, passage_threshold, ids)
+            if handed else np.zeros((0, 6), dtype=np.int64))
     # one pair of documents at a time: the matched passages of all pairs together would
     # be the largest thing in memory
     cuts = np.flatnonzero((np.diff(rows[:, 0]) != 0) | (np.diff(rows[:, 1]) != 0)) + 1
@@ -532,20 +537,25 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
         yield Dependence(ids[i], ids[j], round(sim, 6), shared, (i, j) in duplicate)
 
 
-def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
+def _unit_matches(handed: list[np.ndarray], uowner: np.ndarray, counts: list[int],
                   doc: Mapping[int, _Doc], passage_threshold: float, ids: list[str]
                   ) -> np.ndarray:
-    """The candidate passage pairs that pass the exact check, as rows (a, b, a_s0, a_s1,
-    b_s0, b_s1): documents a < b and their matched sentence ranges, sorted. A passage
-    copied into many sources has one shingle set: each distinct pair of sets is
-    compared once in each chunk of candidates."""
+    """The candidate passage pairs (the one array in `handed`, taken from it) that pass
+    the exact check, as rows (a, b, a_s0, a_s1, b_s0, b_s1): documents a < b and their
+    matched sentence ranges, sorted. A passage copied into many sources has one shingle
+    set: each distinct pair of sets is compared once in each chunk of candidates."""
+    unit_pairs = handed.pop()
     offset = np.concatenate(([0], np.cumsum(counts)))
     n = len(uowner)
     s0, s1 = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     cid = np.zeros(n, dtype=np.int64)
-    sets: dict[bytes, int] = {}  # each distinct set's sorted shingle hashes: its number
+    # each distinct set of shingles, by a digest of its sorted hashes: its number; the
+    # hashes of the sets, laid end to end as they are first met, and their sizes (the
+    # sets of a block of copied sources hold millions of hashes: held once)
+    sets: dict[bytes, int] = {}
+    laid, sizes_l = bytearray(), array("q")
 
-    need = np.unique(unit_pairs.ravel())
+    need = _items_of(unit_pairs, n)
     owners = uowner[need]
     involved = np.unique(owners).tolist()
     for d in involved:
@@ -555,16 +565,21 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
         base = int(offset[d])
         for k in need[owners == d].tolist():
             u = us[k - base]
-            key = np.unique(doc[d].shingles[u.p0 : u.p1]).tobytes()
-            s0[k], s1[k], cid[k] = u.s0, u.s1, sets.setdefault(key, len(sets))
-    # the sets laid end to end for the bank, and let go of before it ranks them (the
-    # sets of a block of copied sources hold millions of hashes)
+            members = np.unique(doc[d].shingles[u.p0 : u.p1]).tobytes()
+            key = hashlib.blake2b(members, digest_size=16).digest()
+            number = sets.get(key)
+            if number is None:
+                number = sets[key] = len(sets)
+                laid += members
+                sizes_l.append(len(members) // 8)
+            s0[k], s1[k], cid[k] = u.s0, u.s1, number
     n_sets = len(sets)
-    sizes = np.fromiter((len(key) // 8 for key in sets), dtype=np.int64, count=n_sets)
-    hashes = np.frombuffer(b"".join(sets), dtype=np.uint64)
     sets.clear()
-    bank = _SetBank(hashes, sizes)
-    del hashes
+    sizes = np.frombuffer(sizes_l, dtype=np.int64)
+    ranks = _dense_ranks(np.frombuffer(laid, dtype=np.uint64))
+    del laid  # (let go of before the bank is made from the ranks)
+    bank = _SetBank(ranks, sizes)
+    del ranks
     # the matches found are kept as one integer each where the numbers allow (a sixth
     # of a row's size), sorted as the rows would be
     most = max(len(doc[d].sentences) for d in involved) + 1
@@ -585,11 +600,18 @@ def _unit_matches(unit_pairs: np.ndarray, uowner: np.ndarray, counts: list[int],
         # (one match of a pair of sentence ranges is as good as many: the rest go)
         rows = np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]], axis=1)
         found.append(np.unique(_pack(rows, radix)) if packed else _unique_rows(rows))
+    # the candidates and what checked them are let go of before the matches are merged
+    del unit_pairs, bank, cid, s0, s1, i, j, ok, rows
     if not found:
         return np.zeros((0, 6), dtype=np.int64)
-    if packed:
-        return _unpack(np.unique(np.concatenate(found)), radix)
-    return _unique_rows(np.concatenate(found))
+    merged = np.concatenate(found)
+    found.clear()
+    if not packed:
+        return _unique_rows(merged)
+    merged.sort()
+    keep = np.ones(len(merged), dtype=bool)
+    np.not_equal(merged[1:], merged[:-1], out=keep[1:])
+    return _unpack(merged[keep], radix)
 
 
 PACK_LIMIT = 2**63 - 1  # the largest key an int64 holds
@@ -618,20 +640,19 @@ class _SetBank:
     """Many sorted sets of distinct 64-bit hashes, laid out to count the common members
     of many pairs of them at once: a Python loop over the pairs of a syndicated corpus
     was most of the time spent finding its copies. Every hash is replaced by its rank
-    among all of them, so that (set, rank) is one integer and all the sets lie in one
-    sorted array; the members of the smaller set of each pair are looked up in the
-    other there, a bounded chunk of members at a time. Made from the sets laid end to
-    end (`hashes`, each set's `sizes`), which the caller lets go of: the bank keeps
-    only its one array, 8 bytes a member."""
+    among all of them (`_dense_ranks`), so that (set, rank) is one integer and all the
+    sets lie in one sorted array; the members of the smaller set of each pair are
+    looked up in the other there, a bounded chunk of members at a time. Made from the
+    sets laid end to end as ranks (`ranks`, each set's `sizes`), which the caller lets
+    go of: the bank keeps only its one array, 8 bytes a member."""
 
-    def __init__(self, hashes: np.ndarray, sizes: np.ndarray) -> None:
+    def __init__(self, ranks: np.ndarray, sizes: np.ndarray) -> None:
         self.sizes = np.asarray(sizes, dtype=np.int64)
         self.starts = np.concatenate(([0], np.cumsum(self.sizes)[:-1]))
-        rank = _dense_ranks(hashes)
-        self.span = int(rank.max()) + 2 if len(rank) else 1
+        self.span = int(ranks.max()) + 2 if len(ranks) else 1
         self.keys = np.repeat(np.arange(len(self.sizes), dtype=np.int64), self.sizes)
         self.keys *= self.span
-        self.keys += rank
+        self.keys += ranks
 
     def common(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """For each pair p, how many members sets x[p] and y[p] share."""
@@ -658,21 +679,15 @@ class _SetBank:
 
 def _dense_ranks(values: np.ndarray) -> np.ndarray:
     """Each value's rank among the distinct values (`np.unique`'s inverse), in int32
-    where that suffices, made with about half the working memory `np.unique` takes:
-    the sets of a block of copied sources hold millions of hashes, and ranking them
-    was the peak of finding the block's copies."""
-    order = np.argsort(values, kind="stable")
-    values = values[order]
-    new = np.empty(len(values), dtype=bool)
-    new[:1] = True
-    np.not_equal(values[1:], values[:-1], out=new[1:])
-    del values
-    small = len(new) < 2**31
-    in_order = np.cumsum(new, dtype=np.int32 if small else np.int64)
-    del new
-    in_order -= 1
-    rank = np.empty_like(in_order)
-    rank[order] = in_order
+    where that suffices. The sets of a block of copied sources hold millions of
+    hashes but share most of them, so the distinct ones are few: they are sorted out
+    of a copy, and each value is looked up among them a chunk at a time, which holds
+    about half of what the inverse of `np.unique` (an argsort and a sorted copy) holds
+    besides the values."""
+    distinct = np.unique(values)
+    rank = np.empty(len(values), dtype=np.int32 if len(distinct) < 2**31 else np.int64)
+    for lo in range(0, len(values), CHUNK):
+        rank[lo:lo + CHUNK] = np.searchsorted(distinct, values[lo:lo + CHUNK])
     return rank
 
 
@@ -687,6 +702,15 @@ def _bounded_runs(sizes: np.ndarray) -> Iterator[tuple[int, int]]:
         hi = max(lo + 1, int(np.searchsorted(cum, done + CHUNK, side="right")))
         yield lo, hi
         lo = hi
+
+
+def _items_of(pairs: np.ndarray, n: int) -> np.ndarray:
+    """The distinct items of `pairs` (indexes below `n`), ascending. The candidate pairs
+    of a syndicated corpus are tens of millions: sorting them, or indexing by them, to
+    find their items would hold them twice more."""
+    seen = np.zeros(n, dtype=bool)
+    seen[pairs.ravel()] = True
+    return np.flatnonzero(seen)
 
 
 def _unique_rows(m: np.ndarray) -> np.ndarray:
@@ -742,7 +766,7 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
             ok = (owner[left] != owner[right]) & (fresh[left] | fresh[right])
             if ok.any():
                 pair = np.stack([left[ok], right[ok]], axis=1).astype(idx.dtype)
-                found.append(np.sort(pair, axis=1))
+                found.append(idx[np.sort(pair, axis=1)])  # (idx ascends: still i < j)
 
     # pairs inside a class with a fresh item
     inner = np.flatnonzero(cls_fresh & (counts > 1))
@@ -773,7 +797,7 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
         emit(linked // n_cls, linked % n_cls, False)
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    return idx[np.concatenate(found)]
+    return np.concatenate(found)
 
 
 def _expand(a: np.ndarray, b: np.ndarray, counts: np.ndarray, starts: np.ndarray,
