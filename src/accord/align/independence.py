@@ -504,7 +504,8 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
     if not len(doc_pairs) and not len(unit_pairs):
         return
     # exact verification: only the texts of the sources that take part are read
-    involved = np.union1d(doc_pairs, uowner[_items_of(unit_pairs, len(uowner))]).tolist()
+    need = _items_of(unit_pairs, len(uowner))  # the passages the candidates compare
+    involved = np.union1d(doc_pairs, uowner[need]).tolist()
     loaded = docs_of([ids[d] for d in involved])
     doc = {d: loaded[ids[d]] for d in involved}
     duplicate: set[tuple[int, int]] = set()
@@ -516,7 +517,7 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
     # (millions, for a syndicated text: handed over, so that they go once checked)
     handed = [unit_pairs] if len(unit_pairs) else []
     del unit_pairs
-    rows = (_unit_matches(handed, uowner, counts, doc, passage_threshold, ids)
+    rows = (_unit_matches(handed, need, uowner, counts, doc, passage_threshold, ids)
             if handed else np.zeros((0, 6), dtype=np.int64))
     # one pair of documents at a time: the matched passages of all pairs together would
     # be the largest thing in memory
@@ -537,13 +538,14 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
         yield Dependence(ids[i], ids[j], round(sim, 6), shared, (i, j) in duplicate)
 
 
-def _unit_matches(handed: list[np.ndarray], uowner: np.ndarray, counts: list[int],
-                  doc: Mapping[int, _Doc], passage_threshold: float, ids: list[str]
-                  ) -> np.ndarray:
-    """The candidate passage pairs (the one array in `handed`, taken from it) that pass
-    the exact check, as rows (a, b, a_s0, a_s1, b_s0, b_s1): documents a < b and their
-    matched sentence ranges, sorted. A passage copied into many sources has one shingle
-    set: each distinct pair of sets is compared once in each chunk of candidates."""
+def _unit_matches(handed: list[np.ndarray], need: np.ndarray, uowner: np.ndarray,
+                  counts: list[int], doc: Mapping[int, _Doc], passage_threshold: float,
+                  ids: list[str]) -> np.ndarray:
+    """The candidate passage pairs (the one array in `handed`, taken from it; `need`,
+    the passages they compare) that pass the exact check, as rows (a, b, a_s0, a_s1,
+    b_s0, b_s1): documents a < b and their matched sentence ranges, sorted. A passage
+    copied into many sources has one shingle set: each distinct pair of sets is
+    compared once in each chunk of candidates."""
     unit_pairs = handed.pop()
     offset = np.concatenate(([0], np.cumsum(counts)))
     n = len(uowner)
@@ -555,7 +557,6 @@ def _unit_matches(handed: list[np.ndarray], uowner: np.ndarray, counts: list[int
     sets: dict[bytes, int] = {}
     laid, sizes_l = bytearray(), array("q")
 
-    need = _items_of(unit_pairs, n)
     owners = uowner[need]
     involved = np.unique(owners).tolist()
     for d in involved:
@@ -765,7 +766,7 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
             left, right = _expand(a[lo:hi], b[lo:hi], counts, starts, by_class, same=same)
             ok = (owner[left] != owner[right]) & (fresh[left] | fresh[right])
             if ok.any():
-                pair = np.stack([left[ok], right[ok]], axis=1).astype(idx.dtype)
+                pair = np.stack([left[ok], right[ok]], axis=1)
                 found.append(idx[np.sort(pair, axis=1)])  # (idx ascends: still i < j)
 
     # pairs inside a class with a fresh item
