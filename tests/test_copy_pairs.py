@@ -96,6 +96,20 @@ def test_a_passage_names_the_smallest_source_that_carries_it():
         assert index.origin("s4", 0, 40) is None
 
 
+def test_a_claim_beyond_32_bits_is_looked_up_in_an_index_of_either_width():
+    """The index holds passages in their own width; a claim's offsets may lie beyond
+    it (a long text), and passages beyond 32 bits widen the index."""
+    narrow = PassageIndex(CopyPairs.collect(PAIRS))
+    far = 2**31 + 5
+    assert narrow.origin("s5", far, far + 40) is None
+    assert narrow.origin("s5", 100, far) is None  # mostly outside the passage
+    wide = PassageIndex(CopyPairs.collect([*PAIRS, Dependence("s6", "s7", 0.5, (
+        (far, far + 40, 3, 43),))]))
+    assert wide.origin("s6", far + 1, far + 39) == "s6"
+    assert wide.origin("s7", 3, 43) == "s6"
+    assert wide.origin("s5", 100, 140) == "s2"
+
+
 def _origin_by_every_pair(pairs, source_id, start, end):
     """The answer the index must give, worked out from every passage of every pair."""
     hits = []

@@ -26,6 +26,7 @@ import numpy as np
 from accord.align.independence import Dependence
 
 _EMPTY_SPANS = np.zeros((0, 4), dtype=np.int64)
+_INT32_MAX = int(np.iinfo(np.int32).max)
 
 
 @dataclass(frozen=True, eq=False)
@@ -193,13 +194,23 @@ class PassageIndex:
 
     def __init__(self, pairs: CopyPairs | Iterable[Dependence]) -> None:
         p = pairs if isinstance(pairs, CopyPairs) else CopyPairs.collect(pairs)
-        kept = [_least_other(_rows(p, lo, hi)) for lo, hi in _slices(p.cuts, self.ROWS_AT_ONCE)]
-        rows = _least_other(np.concatenate(kept)) if kept else np.zeros((0, 4), dtype=np.int64)
+        # rows in the passages' own width (32 bits unless an offset needs more): they
+        # are some millions in a syndicated corpus, and each slice's kept rows, then
+        # all of them joined, then sorted, are held one after the other
+        kind = p.spans.dtype if len(p.ids) <= np.iinfo(p.spans.dtype).max else np.int64
+        kept = [_least_other(_rows(p, lo, hi, kind))
+                for lo, hi in _slices(p.cuts, self.ROWS_AT_ONCE)]
+        rows = np.concatenate(kept) if kept else np.zeros((0, 4), dtype=kind)
+        del kept
+        # thinned once more across slices, a column at a time (a sorted copy of every
+        # row, and another of those kept, would be held at once)
+        order = _span_order(rows)
+        source, start, end, other = (rows[:, i][order] for i in range(4))
+        del rows, order
+        first = _first_per_span(source, start, end)
         self._ids = p.ids
-        self._bounds = np.searchsorted(rows[:, 0], np.arange(len(p.ids) + 1))
-        self._p0 = np.ascontiguousarray(rows[:, 1])
-        self._p1 = np.ascontiguousarray(rows[:, 2])
-        self._other = np.ascontiguousarray(rows[:, 3])
+        self._bounds = np.searchsorted(source[first], np.arange(len(p.ids) + 1))
+        self._p0, self._p1, self._other = start[first], end[first], other[first]
 
     def __len__(self) -> int:
         return len(self._p0)
@@ -210,6 +221,8 @@ class PassageIndex:
             return None
         lo, hi = int(self._bounds[i]), int(self._bounds[i + 1])
         p0 = self._p0[lo:hi]
+        if max(end, start + 1) > _INT32_MAX:  # (the index may hold 32-bit offsets, and
+            start, end = np.int64(start), np.int64(end)  # a claim of a long text lie beyond)
         k = int(np.searchsorted(p0, max(end, start + 1), side="left"))  # p0 < end (or <= start)
         if not k:
             return None
@@ -235,12 +248,13 @@ def _slices(cuts: np.ndarray, rows: int) -> Iterator[tuple[int, int]]:
         lo = hi
 
 
-def _rows(p: CopyPairs, lo: int, hi: int) -> np.ndarray:
+def _rows(p: CopyPairs, lo: int, hi: int, kind: np.dtype | type) -> np.ndarray:
     """(source, start, end, other source) of each passage of pairs [lo, hi), once from
-    each side."""
+    each side, as numbers of `kind`."""
     per_pair = p.cuts[lo + 1:hi + 1] - p.cuts[lo:hi]
-    a, b = np.repeat(p.a[lo:hi], per_pair), np.repeat(p.b[lo:hi], per_pair)
-    spans = p.spans[p.cuts[lo]:p.cuts[hi]]
+    a = np.repeat(p.a[lo:hi].astype(kind), per_pair)
+    b = np.repeat(p.b[lo:hi].astype(kind), per_pair)
+    spans = p.spans[p.cuts[lo]:p.cuts[hi]].astype(kind, copy=False)
     return np.concatenate((np.column_stack((a, spans[:, 0], spans[:, 1], b)),
                            np.column_stack((b, spans[:, 2], spans[:, 3], a))))
 
@@ -248,11 +262,20 @@ def _rows(p: CopyPairs, lo: int, hi: int) -> np.ndarray:
 def _least_other(rows: np.ndarray) -> np.ndarray:
     """The rows sorted by (source, start, end), one per such span: the one with the
     smallest other source."""
-    order = np.lexsort((rows[:, 3], rows[:, 2], rows[:, 1], rows[:, 0]))
-    rows = rows[order]
-    first = np.ones(len(rows), dtype=bool)
-    first[1:] = (rows[1:, :3] != rows[:-1, :3]).any(axis=1)
-    return rows[first]
+    rows = rows[_span_order(rows)]
+    return rows[_first_per_span(rows[:, 0], rows[:, 1], rows[:, 2])]
+
+
+def _span_order(rows: np.ndarray) -> np.ndarray:
+    """The order of (source, start, end, other source) rows, sorted by all four."""
+    return np.lexsort((rows[:, 3], rows[:, 2], rows[:, 1], rows[:, 0]))
+
+
+def _first_per_span(source: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Of sorted rows, those that begin a run of one (source, start, end) (a mask)."""
+    first = np.ones(len(source), dtype=bool)
+    first[1:] = (source[1:] != source[:-1]) | (start[1:] != start[:-1]) | (end[1:] != end[:-1])
+    return first
 
 
 def passage_origin(dependences: Iterable[Dependence] | CopyPairs | PassageIndex,
