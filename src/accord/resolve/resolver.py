@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -179,9 +180,8 @@ def resolve(mentions: Iterable[MentionRec],
         reads.add(log.node_index[nid], log.source_index[sid], m.text, surface, m.label)
     tally = reads.finish(log.nodes, log.sources)
     mentions = log.finish()
+    del folded, log, reads  # (what reading needed: dicts of every text and name)
     names = tally.nodes()
-    kind_of = {n: KIND_OF_LABEL.get(tally.label(n), "ORG") for n in names}
-    shown = {n: tally.shown(n) for n in names}
 
     corrections = list(corrections)
     apart = [(node_key(strip_name(a) or a), node_key(strip_name(b) or b))
@@ -190,7 +190,10 @@ def resolve(mentions: Iterable[MentionRec],
     why_node: dict[str, str] = {}
 
     # 2. blocking + pairwise comparison
-    nodes = _node_infos(kind_of, shown, previous, spread)  # (forgets as it goes: `node_blocks`)
+    nodes = _node_infos({n: KIND_OF_LABEL.get(tally.label(n), "ORG") for n in names},
+                        {n: tally.shown(n) for n in names},
+                        previous, spread)  # (forgets as it goes: `node_blocks`)
+    kind_of, shown = _Field(nodes, "kind"), _Field(nodes, "shown")
     matches, compared, order = _matching_pairs(nodes, shown, previous, spread)
     forget()  # (`names.memo`: what comparing remembered is of no use past here)
     surname_only: dict[str, set[str]] = defaultdict(set)
@@ -208,9 +211,11 @@ def resolve(mentions: Iterable[MentionRec],
             why_node.setdefault(b, f"{rule} ({shown[b]} ~ {shown[a]})")
 
     # 3. acronyms defined in a text, then acronyms formed from a unique long name
-    by_key = {n: n for n in names}
+    def known(key: str) -> str | None:
+        return key if key in nodes else None
+
     for _sid, long, short in definitions:
-        a, b = by_key.get(node_key(strip_name(long) or long)), by_key.get(node_key(short))
+        a, b = known(node_key(strip_name(long) or long)), known(node_key(short))
         if a and b and cl.union(a, b, "acronym"):
             why_node.setdefault(b, f"acronym defined in the text: {short} = {long}")
     # An acronym formed from a name joins it only when the name has three or more
@@ -251,7 +256,7 @@ def resolve(mentions: Iterable[MentionRec],
     for act, a, b in corrections:
         if act != "merge":
             continue
-        na, nb = by_key.get(node_key(strip_name(a) or a)), by_key.get(node_key(strip_name(b) or b))
+        na, nb = known(node_key(strip_name(a) or a)), known(node_key(strip_name(b) or b))
         if na and nb:
             cl.union(na, nb, "merged by the user")
             why_node[nb] = "merged by the user"
@@ -259,6 +264,23 @@ def resolve(mentions: Iterable[MentionRec],
     entities, mention_entity = _entities(cl, mentions, tally, why_node, per_mention, forms,
                                          kept_forms)
     return Resolution(entities, mention_entity, ResolverState(nodes, matches, forms), compared)
+
+
+class _Field(Mapping[str, str]):
+    """One field of every node's `NodeInfo`, by node: two more dicts of every name
+    beside `nodes` would be held through the whole pass."""
+
+    def __init__(self, nodes: Mapping[str, NodeInfo], name: str) -> None:
+        self._nodes, self._get = nodes, attrgetter(name)
+
+    def __getitem__(self, node: str) -> str:
+        return self._get(self._nodes[node])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
 
 
 def _node_infos(kind_of: dict[str, str], shown: dict[str, str],
@@ -318,7 +340,7 @@ def _generated(members: list[str], a: str, b: str) -> bool:
     return j - i <= WINDOW
 
 
-def _matching_pairs(nodes: dict[str, NodeInfo], shown: dict[str, str],
+def _matching_pairs(nodes: dict[str, NodeInfo], shown: Mapping[str, str],
                     previous: ResolverState | None, spread: Spread | None = None
                     ) -> tuple[dict[tuple[str, str, str], str], int, list[tuple[str, str, str]]]:
     """The candidate pairs whose names match, with the rule; how many pairs were
