@@ -15,7 +15,10 @@ but the resolver holds one node per distinct name (its forms and sources counted
 arrays) and the copy detection the pairs of copying sources (compactly), so its peak
 still grows with the corpus; so does that of the name caches until they are full
 (bounded: about 55 MB per process, reached near 100x). The driver's memory while
-annotating should stay flat. Note that the varied corpus is
+annotating should stay flat. The resolver's time grows faster than the corpus until
+its blocks fill: a name is compared with every other of a block of up to 64 names
+(a sorted window beyond), so the pairs compared per name rise with the corpus
+towards that bound; the names and the pairs per name are printed beside the time. Note that the varied corpus is
 harsh on both: every source shares sentences with the other variants of its seed,
 so the pairs of copying sources grow with the square of the scale, and every
 variant brings new names. The extra measurement doubles the annotating: about five
@@ -68,7 +71,9 @@ def main() -> None:
                   f"workers {mem.get('annotate', {}).get('workers_mb', 0):5.0f} MB while "
                   f"annotating, {mem.get('corpus', {}).get('workers_mb', 0):5.0f} MB in "
                   f"resolve+align · "
-                  f"{r['claims']} claims, {r['entities']} entities", flush=True)
+                  f"{r['claims']} claims, {r['entities']} entities, {r['names']} names "
+                  f"({r['name_pairs'] / max(r['names'], 1):.1f} pairs compared per name)",
+                  flush=True)
             am = alone["memory"].get("start", {})
             print(f"{'':>6}resolve+align alone in a fresh process: {alone['seconds']:6.1f} s, "
                   f"peak RSS driver {am.get('driver_mb', 0):5.0f} MB "
@@ -85,7 +90,9 @@ def main() -> None:
         print(f"{k0}x -> {k1}x (input x{c1 / c0:.1f}): build time x{b['seconds'] / a['seconds']:.1f}, "
               f"annotate x{ann1 / max(ann0, 1e-9):.1f}, resolve+align x{cor1 / max(cor0, 1e-9):.1f}, "
               f"driver memory while annotating x{m1 / max(m0, 1e-9):.2f}, "
-              f"in resolve+align (alone) x{r1 / max(r0, 1e-9):.2f}")
+              f"in resolve+align (alone) x{r1 / max(r0, 1e-9):.2f}; names "
+              f"x{b['names'] / max(a['names'], 1):.1f}, pairs of names compared "
+              f"x{b['name_pairs'] / max(a['name_pairs'], 1):.1f}")
 
 
 if __name__ == "__main__":

@@ -162,7 +162,8 @@ def _build(inputs: list[str], db: str, jobs: int = 1, engine: str = "local",
     times[sampler.stage] = seconds - sum(times.values())
     return {"seconds": seconds, "stages": times, "corpus_steps": steps, "memory": sampler.stop(),
             "read": report.read, "unchanged": report.skipped_unchanged,
-            "claims": report.claims, "entities": report.entities, "findings": report.findings}
+            "claims": report.claims, "entities": report.entities, "findings": report.findings,
+            "names": report.names, "name_pairs": report.name_pairs}
 
 
 def _annotate(inputs: list[str], db: str, jobs: int = 1, batch: int = 8) -> dict:

@@ -67,6 +67,19 @@ def test_only_an_added_or_edited_source_is_annotated(pile, tmp_path):
     assert (again.read, again.skipped_unchanged) == (1, n)
 
 
+def test_a_build_reports_its_names_and_the_pairs_of_names_it_compared(pile, tmp_path):
+    """Entities are names joined, so there are at least as many names; a rebuild with
+    nothing changed compares none, and an added source only some of the first count."""
+    store = Store(str(tmp_path / "a.db"))
+    first = build([str(pile)], store)
+    assert first.names >= first.entities > 0 and first.name_pairs > 0
+    again = build([str(pile)], store)
+    assert (again.names, again.name_pairs) == (first.names, 0)
+    (pile / "new_note.txt").write_text("Tobias Wennerholm was born in 1851 in Marsh County.\n")
+    added = build([str(pile)], store)
+    assert added.names > first.names and added.name_pairs < first.name_pairs
+
+
 def test_size_and_mtime_are_trusted_and_a_touched_file_is_compared_by_content(pile, tmp_path):
     store = Store(str(tmp_path / "a.db"))
     build([str(pile)], store)

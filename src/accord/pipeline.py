@@ -56,6 +56,10 @@ class BuildReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (name, same text as)
     claims: int = 0
     entities: int = 0
+    names: int = 0  # distinct names (after stripping titles) the resolver knows
+    # pairs of names compared by this build: blocking bounds them per name, and this
+    # shows how near the bound a corpus is (the resolver's cost per name grows with it)
+    name_pairs: int = 0
     findings: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -381,6 +385,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     progress("corpus", 5, steps)
     if report is not None:
         _report_from_store(store, report)
+        report.name_pairs = res.compared
 
 
 def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) -> CopyPairs:
@@ -447,5 +452,6 @@ def _inputs_version(ids: Sequence[str], corrections: Sequence[tuple[str, str, st
 def _report_from_store(store: Store, report: BuildReport) -> None:
     report.claims = store.count("claims")
     report.entities = store.count("entities")
+    report.names = store.count("name_nodes")
     for f in store.findings_summary():
         report.findings[f[0]] = f[1]
