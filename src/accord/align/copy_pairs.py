@@ -197,10 +197,10 @@ class PassageIndex:
         # rows in the passages' own width (32 bits unless an offset needs more): they
         # are some millions in a syndicated corpus, and each slice's kept rows, then
         # all of them joined, then sorted, are held one after the other
-        kind = p.spans.dtype if len(p.ids) <= np.iinfo(p.spans.dtype).max else np.int64
-        kept = [_least_other(_rows(p, lo, hi, kind))
+        dtype = p.spans.dtype if len(p.ids) <= np.iinfo(p.spans.dtype).max else np.int64
+        kept = [_least_other(_rows(p, lo, hi, dtype))
                 for lo, hi in _slices(p.cuts, self.ROWS_AT_ONCE)]
-        rows = np.concatenate(kept) if kept else np.zeros((0, 4), dtype=kind)
+        rows = np.concatenate(kept) if kept else np.zeros((0, 4), dtype=dtype)
         del kept
         # thinned once more across slices, a column at a time (a sorted copy of every
         # row, and another of those kept, would be held at once)
@@ -248,13 +248,13 @@ def _slices(cuts: np.ndarray, rows: int) -> Iterator[tuple[int, int]]:
         lo = hi
 
 
-def _rows(p: CopyPairs, lo: int, hi: int, kind: np.dtype | type) -> np.ndarray:
+def _rows(p: CopyPairs, lo: int, hi: int, dtype: np.dtype | type) -> np.ndarray:
     """(source, start, end, other source) of each passage of pairs [lo, hi), once from
-    each side, as numbers of `kind`."""
+    each side, as numbers of `dtype`."""
     per_pair = p.cuts[lo + 1:hi + 1] - p.cuts[lo:hi]
-    a = np.repeat(p.a[lo:hi].astype(kind), per_pair)
-    b = np.repeat(p.b[lo:hi].astype(kind), per_pair)
-    spans = p.spans[p.cuts[lo]:p.cuts[hi]].astype(kind, copy=False)
+    a = np.repeat(p.a[lo:hi].astype(dtype), per_pair)
+    b = np.repeat(p.b[lo:hi].astype(dtype), per_pair)
+    spans = p.spans[p.cuts[lo]:p.cuts[hi]].astype(dtype, copy=False)
     return np.concatenate((np.column_stack((a, spans[:, 0], spans[:, 1], b)),
                            np.column_stack((b, spans[:, 2], spans[:, 3], a))))
 
