@@ -194,6 +194,25 @@ def test_resolving_with_the_previous_state_gives_the_result_from_scratch(monkeyp
     assert resolve(everything, definitions, corrections, scratch_all.state).compared == 0
 
 
+@pytest.mark.parametrize("block", [(64, 12), (4, 2)], ids=["default-blocks", "tiny-blocks"])
+def test_the_order_blocks_are_compared_in_changes_nothing_but_the_order(monkeypatch, block):
+    """Blocks are compared in an order that keeps a name's blocks together (for the
+    name caches); each pair still belongs to its first block by key, so key order,
+    or any other, compares the same pairs and gives the same result."""
+    import accord.resolve.resolver as r
+
+    monkeypatch.setattr(r, "MAX_BLOCK", block[0])
+    monkeypatch.setattr(r, "WINDOW", block[1])
+    sources, definitions = _random_corpus(3, n_sources=60)
+    everything = [x for ms in sources.values() for x in ms]
+    chosen = resolve(everything, definitions)
+    for order in (lambda b: b, lambda b: b[::-1]):  # key order, and another
+        monkeypatch.setattr(r, "_comparing_order", order)
+        other = resolve(everything, definitions)
+        assert _same(other, chosen) and other.state == chosen.state
+        assert other.compared == chosen.compared > 0
+
+
 def test_comparisons_spread_over_a_pool_in_small_pieces_give_the_result_of_one_process(monkeypatch):
     import accord.resolve.resolver as r
     from accord.engine import LocalEngine

@@ -398,7 +398,7 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: Mapping[str, str],
         p: rule for p, rule in old_matches.items() if p[1] in same and p[2] in same}
 
     def candidates() -> Iterator[tuple[str, str, str]]:
-        for bkey in sorted(touched):
+        for bkey in sorted(touched, key=_comparing_order):
             members = new_blocks.get(bkey, [])
             if len(members) < 2:
                 continue
@@ -437,6 +437,18 @@ def _matching_pairs(nodes: dict[str, NodeInfo], shown: Mapping[str, str],
             first[p] = k
     order = sorted(matches, key=lambda p: (first[p], p[1], p[2]))
     return matches, compared, order
+
+
+def _comparing_order(block: str) -> tuple[str, str, str]:
+    """The order in which the blocks' pairs are compared: by kind and the letters of the
+    key, its type ("p:" first letters, "k:" consonants, ...) last. A name is in a
+    block of each type, and in key order these lie far apart, so the name caches had
+    forgotten it by its next block: at 300x the growth corpus's 41k names were parsed
+    146k times, in this order 61k, and comparing took 9% (1 job) to 16% (2 jobs)
+    less time. What is compared stays the same: a pair belongs to its first block by
+    key (`first_block`)."""
+    kind, key = block.split("|", 1)
+    return kind, key.partition(":")[2], key
 
 
 def match_rules(pairs: Sequence[tuple[str, str, str]]) -> list[str | None]:
