@@ -194,23 +194,18 @@ class PassageIndex:
 
     def __init__(self, pairs: CopyPairs | Iterable[Dependence]) -> None:
         p = pairs if isinstance(pairs, CopyPairs) else CopyPairs.collect(pairs)
-        # rows in the passages' own width (32 bits unless an offset needs more): they
-        # are some millions in a syndicated corpus, and each slice's kept rows, then
-        # all of them joined, then sorted, are held one after the other
+        # (source, start, end, other source) columns in the passages' own width (32 bits
+        # unless an offset needs more): they are some millions in a syndicated corpus
         dtype = p.spans.dtype if len(p.ids) <= np.iinfo(p.spans.dtype).max else np.int64
-        kept = [_least_other(_rows(p, lo, hi, dtype))
+        kept = [_least_other(_columns(p, lo, hi, dtype))
                 for lo, hi in _slices(p.cuts, self.ROWS_AT_ONCE)]
-        rows = np.concatenate(kept) if kept else np.zeros((0, 4), dtype=dtype)
-        del kept
-        # thinned once more across slices, a column at a time (a sorted copy of every
-        # row, and another of those kept, would be held at once)
-        order = _span_order(rows)
-        source, start, end, other = (rows[:, i][order] for i in range(4))
-        del rows, order
-        first = _first_per_span(source, start, end)
+        # joined a column at a time (each slice's let go of as it is), and thinned once
+        # more across slices
+        columns = ([np.concatenate([k.pop(0) for k in kept]) for _ in range(4)] if kept
+                   else [np.zeros(0, dtype=dtype) for _ in range(4)])
+        source, self._p0, self._p1, self._other = _least_other(columns)
         self._ids = p.ids
-        self._bounds = np.searchsorted(source[first], np.arange(len(p.ids) + 1))
-        self._p0, self._p1, self._other = start[first], end[first], other[first]
+        self._bounds = np.searchsorted(source, np.arange(len(p.ids) + 1))
 
     def __len__(self) -> int:
         return len(self._p0)
@@ -248,34 +243,29 @@ def _slices(cuts: np.ndarray, rows: int) -> Iterator[tuple[int, int]]:
         lo = hi
 
 
-def _rows(p: CopyPairs, lo: int, hi: int, dtype: np.dtype | type) -> np.ndarray:
-    """(source, start, end, other source) of each passage of pairs [lo, hi), once from
-    each side, as numbers of `dtype`."""
+def _columns(p: CopyPairs, lo: int, hi: int, dtype: np.dtype | type) -> list[np.ndarray]:
+    """(source, start, end, other source) columns of the passages of pairs [lo, hi),
+    each passage once from each side, as numbers of `dtype`."""
     per_pair = p.cuts[lo + 1:hi + 1] - p.cuts[lo:hi]
     a = np.repeat(p.a[lo:hi].astype(dtype), per_pair)
     b = np.repeat(p.b[lo:hi].astype(dtype), per_pair)
     spans = p.spans[p.cuts[lo]:p.cuts[hi]].astype(dtype, copy=False)
-    return np.concatenate((np.column_stack((a, spans[:, 0], spans[:, 1], b)),
-                           np.column_stack((b, spans[:, 2], spans[:, 3], a))))
+    return [np.concatenate((a, b)), np.concatenate((spans[:, 0], spans[:, 2])),
+            np.concatenate((spans[:, 1], spans[:, 3])), np.concatenate((b, a))]
 
 
-def _least_other(rows: np.ndarray) -> np.ndarray:
-    """The rows sorted by (source, start, end), one per such span: the one with the
-    smallest other source."""
-    rows = rows[_span_order(rows)]
-    return rows[_first_per_span(rows[:, 0], rows[:, 1], rows[:, 2])]
-
-
-def _span_order(rows: np.ndarray) -> np.ndarray:
-    """The order of (source, start, end, other source) rows, sorted by all four."""
-    return np.lexsort((rows[:, 3], rows[:, 2], rows[:, 1], rows[:, 0]))
-
-
-def _first_per_span(source: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """Of sorted rows, those that begin a run of one (source, start, end) (a mask)."""
+def _least_other(columns: list[np.ndarray]) -> list[np.ndarray]:
+    """(source, start, end, other source) columns sorted by all four, one row per
+    (source, start, end): the one with the smallest other source. The columns are
+    taken from the list given (left empty), each let go of once sorted: a sorted copy
+    of every column would be held beside them."""
+    order = np.lexsort(columns[::-1])
+    ordered = [columns.pop(0)[order] for _ in range(4)]
+    del order
+    source, start, end, _other = ordered
     first = np.ones(len(source), dtype=bool)
     first[1:] = (source[1:] != source[:-1]) | (start[1:] != start[:-1]) | (end[1:] != end[:-1])
-    return first
+    return [c[first] for c in ordered]
 
 
 def passage_origin(dependences: Iterable[Dependence] | CopyPairs | PassageIndex,

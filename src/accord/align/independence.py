@@ -574,7 +574,6 @@ def _unit_matches(handed: list[np.ndarray], need: np.ndarray, uowner: np.ndarray
                 laid += members
                 sizes_l.append(len(members) // 8)
             s0[k], s1[k], cid[k] = u.s0, u.s1, number
-    n_sets = len(sets)
     sets.clear()
     sizes = np.frombuffer(sizes_l, dtype=np.int64)
     ranks = _dense_ranks(np.frombuffer(laid, dtype=np.uint64))
@@ -586,23 +585,10 @@ def _unit_matches(handed: list[np.ndarray], need: np.ndarray, uowner: np.ndarray
     most = max(len(doc[d].sentences) for d in involved) + 1
     radix = (len(ids), len(ids), most, most, most, most)
     packed = math.prod(radix) <= PACK_LIMIT
-    found = []
-    # a bounded chunk of candidates at a time: the copies of a syndicated text make
-    # millions of them, and every array over them all would be held at once
-    for at in range(0, len(unit_pairs), CHUNK):
-        i, j = unit_pairs[at:at + CHUNK, 0], unit_pairs[at:at + CHUNK, 1]
-        ok = cid[i] == cid[j]
-        if not ok.all():
-            lo, hi = np.minimum(cid[i], cid[j])[~ok], np.maximum(cid[i], cid[j])[~ok]
-            todo, back = np.unique(lo * n_sets + hi, return_inverse=True)
-            ok[~ok] = bank.similar(todo // n_sets, todo % n_sets,
-                                   passage_threshold)[back.ravel()]
-        i, j = i[ok], j[ok]  # units are laid out by document, so owner[i] < owner[j]
-        # (one match of a pair of sentence ranges is as good as many: the rest go)
-        rows = np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]], axis=1)
-        found.append(np.unique(_pack(rows, radix)) if packed else _unique_rows(rows))
+    found = [_distinct_matches(i, j, uowner, s0, s1, radix, packed)
+             for i, j in _alike_in_chunks(unit_pairs, cid, bank, passage_threshold)]
     # the candidates and what checked them are let go of before the matches are merged
-    del unit_pairs, bank, cid, s0, s1, i, j, ok, rows
+    del unit_pairs, bank, cid, s0, s1
     if not found:
         return np.zeros((0, 6), dtype=np.int64)
     merged = np.concatenate(found)
@@ -613,6 +599,31 @@ def _unit_matches(handed: list[np.ndarray], need: np.ndarray, uowner: np.ndarray
     keep = np.ones(len(merged), dtype=bool)
     np.not_equal(merged[1:], merged[:-1], out=keep[1:])
     return _unpack(merged[keep], radix)
+
+
+def _alike_in_chunks(unit_pairs: np.ndarray, cid: np.ndarray, bank: _SetBank,
+                     threshold: float) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The candidate passage pairs (i, j) whose shingle sets (`cid`, in `bank`) are
+    alike, a bounded chunk at a time: the copies of a syndicated text make millions of
+    them, and every array over them all would be held at once."""
+    n_sets = len(bank.sizes)
+    for at in range(0, len(unit_pairs), CHUNK):
+        i, j = unit_pairs[at:at + CHUNK, 0], unit_pairs[at:at + CHUNK, 1]
+        ok = cid[i] == cid[j]
+        if not ok.all():
+            lo, hi = np.minimum(cid[i], cid[j])[~ok], np.maximum(cid[i], cid[j])[~ok]
+            todo, back = np.unique(lo * n_sets + hi, return_inverse=True)
+            ok[~ok] = bank.similar(todo // n_sets, todo % n_sets, threshold)[back.ravel()]
+        yield i[ok], j[ok]
+
+
+def _distinct_matches(i: np.ndarray, j: np.ndarray, uowner: np.ndarray, s0: np.ndarray,
+                      s1: np.ndarray, radix: tuple[int, ...], packed: bool) -> np.ndarray:
+    """Matched passages i < j as distinct (a, b, a_s0, a_s1, b_s0, b_s1) rows, sorted,
+    packed into one integer each where `packed` (one match of a pair of sentence
+    ranges is as good as many). Units are laid out by document, so owner[i] < owner[j]."""
+    rows = np.stack([uowner[i], uowner[j], s0[i], s1[i], s0[j], s1[j]], axis=1)
+    return np.unique(_pack(rows, radix)) if packed else _unique_rows(rows)
 
 
 PACK_LIMIT = 2**63 - 1  # the largest key an int64 holds
