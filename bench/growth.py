@@ -14,7 +14,7 @@ stage reads the claims a page at a time and keeps each mention as a few integers
 but the resolver holds one node per distinct name (its forms and sources counted in
 arrays) and the copy detection the pairs of copying sources (compactly), so its peak
 still grows with the corpus; so does that of the name caches until they are full
-(bounded: about 55 MB per process, reached near 100x). The driver's memory while
+(bounded: about 12 MB per process, full between 10x and 100x). The driver's memory while
 annotating should stay flat. The resolver's time grows faster than the corpus until
 its blocks fill: a name is compared with every other of a block of up to 64 names
 (a sorted window beyond), so the pairs compared per name rise with the corpus

@@ -323,6 +323,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     kept_rules, previous = store.resolver_state()
     res = resolve((MentionRec(*m) for m in store.all_mentions()), definitions, corrections,
                   previous if kept_rules == rules else None, spread=spread)
+    mention_entity, name_pairs = res.mention_entity, res.compared
     found_now = found()
     stored_copies = store.copy_pairs()
     deps = stored_copies.where(~stored_copies.touching(fresh)).plus(found_now)
@@ -331,7 +332,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     progress("corpus", 3, steps)
 
     def eid_of(sid: str, r: EntityRef) -> str:
-        return res.mention_entity.get((sid, r.start, r.end), "")
+        return mention_entity.get((sid, r.start, r.end), "")
 
     memo: dict[str, str] = {}
 
@@ -344,8 +345,14 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         return got
 
     with store.corpus_update() as up:
+        # what the resolver made is written first and let go of (its state, the one it
+        # was given, its entities): the claims below need only each mention's entity,
+        # kept compact, and the entities' names
         up.entities(list(res.entities))
-        relinked = up.mention_links(res.mention_entity)
+        relinked = up.mention_links(mention_entity)
+        up.kept(Kept(resolver=res.state, resolver_stored=previous, rules=rules))
+        entity_names = {e.id: e.name for e in res.entities}
+        del res, previous
         moved = up.origins(origins)
         # which places the sources say lie within which: from the few claims that can
         # say so
@@ -371,7 +378,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
                     dirty.update(k for k in (now[0], was[0]) if k)
             up.file_claims(filed)
             memo.clear()
-        places = _place_index(parents, {e.id: e.name for e in res.entities})
+        places = _place_index(parents, entity_names)
         progress("corpus", 4, steps)
         # then judged key by key (no finding joins two keys): only the marked keys,
         # unless the code or the places they compare by changed since the last build
@@ -380,12 +387,12 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
             up.findings({key: findings_of_key(cs, places, claim_origin) for key, cs in batch})
             memo.clear()
         up.drop_findings_of_gone_keys()
-        up.kept(Kept(resolver=res.state, resolver_stored=previous, rules=rules, copies=found_now,
-                     relinked=fresh, keys=remade, inputs=inputs, judged=judged))
+        up.kept(Kept(copies=found_now, relinked=fresh, keys=remade, inputs=inputs,
+                     judged=judged))
     progress("corpus", 5, steps)
     if report is not None:
         _report_from_store(store, report)
-        report.name_pairs = res.compared
+        report.name_pairs = name_pairs
 
 
 def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) -> CopyPairs:

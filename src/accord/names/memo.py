@@ -4,11 +4,14 @@ Parsing, folding and comparing a name are pure and a corpus repeats its names, s
 the name functions remember what they worked out (`remembered`: a bounded
 `functools.lru_cache`). Each is bounded: the corpus-wide stage must not grow with the
 corpus, and the resolver asks about the names of one block, then of the next, so the
-names asked again are the recent ones. At this size the caches hold about 55 MB when
-full; eight times as many entries saved no measurable time in the corpus-wide stage
-of a 500-source corpus (bench/growth.py's 100x) and cost its driver 66 MB more.
+names asked again are the recent ones, the more so as it compares the blocks of
+one name's keys one after another (`resolve.resolver._comparing_order`). At this
+size the caches hold about 12 MB when full (a quarter of the 47 MB measured with
+four times the entries). On the 100x corpus of bench/growth.py (14,500 names) four
+times as many entries cost the driver of the corpus-wide stage 30 MB more and saved
+2% of the comparing time with 2 jobs (15% with one); eight times more saved nothing.
 
-Full, they are a third of what the corpus-wide stage holds, and most of it is of
+Full, they are still much of what the corpus-wide stage holds, and most of it is of
 no use to what comes next: the resolver works out every name's blocking keys in one
 pass, each name once, then compares the names block by block in another. So it
 `forget`s after each piece of the first pass and when the second is done.
@@ -20,7 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-MEMO = 16384
+MEMO = 4096
 
 _REMEMBERING: list[Any] = []
 

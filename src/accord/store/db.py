@@ -551,9 +551,10 @@ class Store:
             keys = [_hash(k) if isinstance(k, str) else _hash(*k) for k in stale]
             for chunk in _slices(keys):
                 c.execute(delete(table).where(table.c.key.in_(chunk)))
-            rows = [row(k, v) for k, v in new.items() if old.get(k) != v]
-            if rows:
-                c.execute(insert(table), rows)
+            # (a bounded chunk at a time: from scratch, a row for every name)
+            rows = (row(k, v) for k, v in new.items() if old.get(k) != v)
+            while chunk := list(islice(rows, STREAM)):
+                c.execute(insert(table), chunk)
 
     # ------------------------------------------------------------------- views
     def entities(self) -> list[Entity]:
