@@ -90,6 +90,15 @@ PAGE = 2000  # claims read at a time by the corpus-wide stage
 IN_LIST = 500  # values in one SQL IN (...): databases bound the parameters of a statement
 
 
+def _insert_in_chunks(c, table, rows: Iterable[dict]) -> None:
+    """Insert `rows` (made as they are taken) STREAM at a time: written from scratch, a
+    table of the corpus-wide stage has a row for every name or pair of sources, and a
+    list of them all would be held at once."""
+    rows = iter(rows)
+    while chunk := list(islice(rows, STREAM)):
+        c.execute(insert(table), chunk)
+
+
 def _slices(items: Sequence[str]) -> Iterator[Sequence[str]]:
     """`items` in slices small enough for one IN list each."""
     for k in range(0, len(items), IN_LIST):
@@ -498,12 +507,10 @@ class Store:
             for eid in set(aliases) - set(stored):
                 c.execute(delete(s.aliases).where(s.aliases.c.entity_id == eid))
         fresh = [e for e in entities if stored.get(e.id) != new[e.id]]
-        if fresh:
-            c.execute(insert(s.entities), [dict(id=e.id, name=e.name, type=e.type) for e in fresh])
-            rows = [dict(entity_id=e.id, text=a.text, rule=a.rule, sources=list(a.sources))
-                    for e in fresh for a in e.aliases]
-            if rows:
-                c.execute(insert(s.aliases), rows)
+        _insert_in_chunks(c, s.entities, (dict(id=e.id, name=e.name, type=e.type) for e in fresh))
+        _insert_in_chunks(c, s.aliases, (dict(entity_id=e.id, text=a.text, rule=a.rule,
+                                              sources=list(a.sources))
+                                         for e in fresh for a in e.aliases))
 
     def _write_kept(self, c, kept: Kept) -> None:
         if kept.keys:
@@ -517,10 +524,9 @@ class Store:
             c.execute(update(s.source_keys).where(s.source_keys.c.source_id.in_(chunk))
                       .values(linked=True))
         pairs = kept.copies if isinstance(kept.copies, CopyPairs) else CopyPairs.collect(kept.copies)
-        rows = (dict(a=a, b=b, similarity=sim, duplicate=dup, passages=passages)
-                for a, b, sim, dup, passages in pairs.rows())
-        while chunk := list(islice(rows, STREAM)):
-            c.execute(insert(s.copies), chunk)
+        _insert_in_chunks(c, s.copies, (dict(a=a, b=b, similarity=sim, duplicate=dup,
+                                             passages=passages)
+                                        for a, b, sim, dup, passages in pairs.rows()))
         if kept.resolver is not None:
             self._write_resolver(c, kept.resolver, kept.resolver_stored)
             self._set_meta(c, "resolver_rules", kept.rules)
@@ -551,10 +557,7 @@ class Store:
             keys = [_hash(k) if isinstance(k, str) else _hash(*k) for k in stale]
             for chunk in _slices(keys):
                 c.execute(delete(table).where(table.c.key.in_(chunk)))
-            # (a bounded chunk at a time: from scratch, a row for every name)
-            rows = (row(k, v) for k, v in new.items() if old.get(k) != v)
-            while chunk := list(islice(rows, STREAM)):
-                c.execute(insert(table), chunk)
+            _insert_in_chunks(c, table, (row(k, v) for k, v in new.items() if old.get(k) != v))
 
     # ------------------------------------------------------------------- views
     def entities(self) -> list[Entity]:
