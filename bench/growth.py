@@ -21,7 +21,8 @@ its blocks fill: a name is compared with every other of a block of up to 64 name
 towards that bound; the names and the pairs per name are printed beside the time. Note that the varied corpus is
 harsh on both: every source shares sentences with the other variants of its seed,
 so the pairs of copying sources grow with the square of the scale, and every
-variant brings new names. The extra measurement doubles the annotating: about five
+variant brings new names; both are printed beside the memory (the copy search holds
+the texts a block of new sources shares passages with, and what it found). The extra measurement doubles the annotating: about five
 minutes at the defaults. Prints numbers, asserts nothing.
 """
 
@@ -72,7 +73,9 @@ def main() -> None:
                   f"annotating, {mem.get('corpus', {}).get('workers_mb', 0):5.0f} MB in "
                   f"resolve+align · "
                   f"{r['claims']} claims, {r['entities']} entities, {r['names']} names "
-                  f"({r['name_pairs'] / max(r['names'], 1):.1f} pairs compared per name)",
+                  f"({r['name_pairs'] / max(r['names'], 1):.1f} pairs compared per name), "
+                  f"{r['copy_pairs']} pairs of copying sources sharing "
+                  f"{r['copied_passages']} copied passages",
                   flush=True)
             am = alone["memory"].get("start", {})
             print(f"{'':>6}resolve+align alone in a fresh process: {alone['seconds']:6.1f} s, "
@@ -92,7 +95,9 @@ def main() -> None:
               f"driver memory while annotating x{m1 / max(m0, 1e-9):.2f}, "
               f"in resolve+align (alone) x{r1 / max(r0, 1e-9):.2f}; names "
               f"x{b['names'] / max(a['names'], 1):.1f}, pairs of names compared "
-              f"x{b['name_pairs'] / max(a['name_pairs'], 1):.1f}")
+              f"x{b['name_pairs'] / max(a['name_pairs'], 1):.1f}, copied passages "
+              + (f"x{b['copied_passages'] / a['copied_passages']:.1f}" if a['copied_passages']
+                 else f"{b['copied_passages']} (none before)"))
 
 
 if __name__ == "__main__":

@@ -160,10 +160,13 @@ def _build(inputs: list[str], db: str, jobs: int = 1, engine: str = "local",
                                                      batch=batch), progress=progress)
     seconds = time.perf_counter() - t0
     times[sampler.stage] = seconds - sum(times.values())
-    return {"seconds": seconds, "stages": times, "corpus_steps": steps, "memory": sampler.stop(),
+    memory = sampler.stop()
+    copies = store.copy_pairs()  # (after the clock: what the corpus-wide stage found)
+    return {"seconds": seconds, "stages": times, "corpus_steps": steps, "memory": memory,
             "read": report.read, "unchanged": report.skipped_unchanged,
             "claims": report.claims, "entities": report.entities, "findings": report.findings,
-            "names": report.names, "name_pairs": report.name_pairs}
+            "names": report.names, "name_pairs": report.name_pairs,
+            "copy_pairs": len(copies), "copied_passages": len(copies.spans)}
 
 
 def _annotate(inputs: list[str], db: str, jobs: int = 1, batch: int = 8) -> dict:
