@@ -389,6 +389,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         up.drop_findings_of_gone_keys()
         up.kept(Kept(copies=found_now, relinked=fresh, keys=remade, inputs=inputs,
                      judged=judged))
+    mention_entity.close()  # (its scratch file)
     progress("corpus", 5, steps)
     if report is not None:
         _report_from_store(store, report)

@@ -2,7 +2,8 @@
 
 Steps, each linear or bounded:
 1. Surface forms are stripped (titles, possessives) and folded into *nodes*: one
-   node per distinct normalised form, O(M) for M mentions.
+   node per distinct normalised form, O(M) for M mentions, which are written to a
+   scratch file and counted there (`mention_store`), not held.
 2. Nodes that share a blocking key are compared pairwise with the name rules
    (`accord.names.same_name_rule`); blocks larger than MAX_BLOCK are compared in
    a sorted window only, so the cost is O(N * MAX_BLOCK) for N nodes, never N².
@@ -34,14 +35,12 @@ from itertools import islice
 from operator import attrgetter
 from typing import Any
 
-import numpy as np
 from unidecode import unidecode
 
 from accord.model import Alias, Entity
 from accord.names import acronyms_of, blocking_keys, parse_name, same_name_rule, strip_name
 from accord.names.memo import forget
-from accord.resolve.mention_table import MentionEntities, MentionLog, Mentions
-from accord.resolve.node_tally import NodeTally, TallyLog
+from accord.resolve.mention_store import MentionEntities, MentionStore
 
 MAX_BLOCK = 64
 WINDOW = 12
@@ -90,7 +89,8 @@ class ResolverState:
 @dataclass(frozen=True, slots=True)
 class Resolution:
     entities: tuple[Entity, ...]
-    mention_entity: Mapping[tuple[str, int, int], str]  # (source id, start, end) -> entity id
+    # (source id, start, end) -> entity id, read from a scratch file: close it when done
+    mention_entity: MentionEntities
     state: ResolverState = field(default_factory=ResolverState)
     compared: int = 0  # pairs of names compared in this build
 
@@ -103,7 +103,6 @@ def node_key(surface: str) -> str:
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
-        self.why: dict[str, str] = {}
 
     def find(self, x: str) -> str:
         self.parent.setdefault(x, x)
@@ -128,26 +127,17 @@ class _Clusters:
         self.uf = _UnionFind()
         for n in nodes:
             self.uf.find(n)
-        self.apart = apart
-        # each cluster's members, by root, to check the splits against: kept only when
-        # the user split something (a set a name is most of what a node costs)
-        self.members: dict[str, set[str]] | None = (
-            {n: {n} for n in self.uf.parent} if apart else None)
+        # (only pairs of known names can be kept apart)
+        self.apart = [(x, y) for x, y in apart if x in self.uf.parent and y in self.uf.parent]
 
-    def union(self, a: str, b: str, why: str) -> bool:
+    def union(self, a: str, b: str) -> bool:
         ra, rb = self.uf.find(a), self.uf.find(b)
         if ra == rb:
             return False
-        if self.members is not None:
-            ma, mb = self.members[ra], self.members[rb]
-            for x, y in self.apart:
-                if (x in ma and y in mb) or (y in ma and x in mb):
-                    return False
-            self.members[ra] = ma | mb
-            del self.members[rb]
+        for x, y in self.apart:
+            if {self.uf.find(x), self.uf.find(y)} == {ra, rb}:
+                return False
         self.uf.parent[rb] = ra
-        self.uf.why.setdefault(b, why)
-        self.uf.why.setdefault(a, self.uf.why.get(a, ""))
         return True
 
 
@@ -159,29 +149,24 @@ def resolve(mentions: Iterable[MentionRec],
     `corrections` are (action, surface a, surface b) with action merge|split;
     `previous` is the state a build of the same rules returned (None: from scratch);
     `spread` runs the name comparisons over an engine's workers (None: here)."""
-    # 1. nodes
-    log = MentionLog()
-    reads = TallyLog()
-    # one text is mentioned many times: strip it once, and once across builds
+    # 1. nodes: the mentions go to a scratch file, counted there by node
     kept_forms = previous.forms if previous is not None else {}
-    forms: dict[str, str] = {}
-    folded: dict[str, tuple[str, str]] = {}
-    for m in mentions:
-        got = folded.get(m.text)
-        if got is None:
-            surface = _stripped(m.text, forms, kept_forms)
-            got = folded[m.text] = (surface, node_key(surface))
-        surface, key = got
-        if not key:
-            continue
-        kind = KIND_OF_LABEL.get(m.label, "ORG")
-        nid = f"{kind}:{key}" if kind == "NORP" else key
-        sid = log.add(m.source_id, m.start, m.end, nid)
-        reads.add(log.node_index[nid], log.source_index[sid], m.text, surface, m.label)
-    tally = reads.finish(log.nodes, log.sources)
-    mentions = log.finish()
-    del folded, log, reads  # (what reading needed: dicts of every text and name)
-    names = tally.nodes()
+
+    def fold(text: str) -> tuple[str, str]:
+        surface = kept_forms.get(text)
+        if surface is None:
+            surface = strip_name(text) or text
+        return surface, node_key(surface)
+
+    store = MentionStore(((m.source_id, m.start, m.end, m.text, m.label) for m in mentions),
+                         fold, KIND_OF_LABEL)
+    names: list[str] = []
+    kind_of: dict[str, str] = {}
+    shown_of: dict[str, str] = {}
+    for n, shown_form, label in store.nodes():
+        names.append(n)
+        kind_of[n] = KIND_OF_LABEL.get(label, "ORG")
+        shown_of[n] = shown_form
 
     corrections = list(corrections)
     apart = [(node_key(strip_name(a) or a), node_key(strip_name(b) or b))
@@ -190,9 +175,8 @@ def resolve(mentions: Iterable[MentionRec],
     why_node: dict[str, str] = {}
 
     # 2. blocking + pairwise comparison
-    nodes = _node_infos({n: KIND_OF_LABEL.get(tally.label(n), "ORG") for n in names},
-                        {n: tally.shown(n) for n in names},
-                        previous, spread)  # (forgets as it goes: `node_blocks`)
+    nodes = _node_infos(kind_of, shown_of, previous, spread)  # (forgets as it goes)
+    del kind_of, shown_of  # (`nodes` has both)
     kind_of, shown = _Field(nodes, "kind"), _Field(nodes, "shown")
     matches, compared, order = _matching_pairs(nodes, shown, previous, spread)
     forget()  # (`names.memo`: what comparing remembered is of no use past here)
@@ -207,7 +191,7 @@ def resolve(mentions: Iterable[MentionRec],
             continue
         if kind_of[a] != kind_of[b] and kind != "PER":
             continue
-        if cl.union(a, b, rule):
+        if cl.union(a, b):
             why_node.setdefault(b, f"{rule} ({shown[b]} ~ {shown[a]})")
 
     # 3. acronyms defined in a text, then acronyms formed from a unique long name
@@ -216,7 +200,7 @@ def resolve(mentions: Iterable[MentionRec],
 
     for _sid, long, short in definitions:
         a, b = known(node_key(strip_name(long) or long)), known(node_key(short))
-        if a and b and cl.union(a, b, "acronym"):
+        if a and b and cl.union(a, b):
             why_node.setdefault(b, f"acronym defined in the text: {short} = {long}")
     # An acronym formed from a name joins it only when the name has three or more
     # words, both appear in one source, and no other name gives the same letters:
@@ -232,25 +216,21 @@ def resolve(mentions: Iterable[MentionRec],
             longs = long_by_acr.get(s.lower(), set())
             if len({cl.uf.find(x) for x in longs}) == 1:
                 target = min(longs)
-                if tally.sources(target) & tally.sources(n) and cl.union(cl.uf.find(target), n, "acronym"):
+                if store.sources(target) & store.sources(n) and cl.union(cl.uf.find(target), n):
                     why_node.setdefault(n, f"acronym of {shown[target]}, named in the same source")
 
     # 4. bare surnames
     per_mention: dict[tuple[str, int, int], tuple[str, str]] = {}
-    mentions_of: dict[str, list[tuple[str, int, int]]] | None = None
     for short, fulls in sorted(surname_only.items()):
         roots = {cl.uf.find(f) for f in fulls}
         if cl.uf.find(short) in roots:
             continue
         if len(roots) == 1:
             full = min(fulls)
-            if cl.union(cl.uf.find(full), short, "surname"):
+            if cl.union(cl.uf.find(full), short):
                 why_node.setdefault(short, f"surname of the only matching full name ({shown[full]})")
             continue
-        if mentions_of is None:  # (the mentions of every name that may need them, once)
-            mentions_of = mentions.of_nodes({n for short, fulls in surname_only.items()
-                                             for n in (short, *fulls)})
-        per_mention.update(_bare_surname_mentions(short, fulls, mentions_of, tally, cl))
+        per_mention.update(_bare_surname_mentions(short, fulls, store, cl))
 
     # 5. merges asked for by the user
     for act, a, b in corrections:
@@ -258,12 +238,12 @@ def resolve(mentions: Iterable[MentionRec],
             continue
         na, nb = known(node_key(strip_name(a) or a)), known(node_key(strip_name(b) or b))
         if na and nb:
-            cl.union(na, nb, "merged by the user")
+            cl.union(na, nb)
             why_node[nb] = "merged by the user"
 
-    entities, mention_entity = _entities(cl, mentions, tally, why_node, per_mention, forms,
-                                         kept_forms)
-    return Resolution(entities, mention_entity, ResolverState(nodes, matches, forms), compared)
+    entities, mention_entity = _entities(cl, store, why_node, per_mention, kept_forms)
+    return Resolution(entities, mention_entity, ResolverState(nodes, matches, store.forms()),
+                      compared)
 
 
 class _Field(Mapping[str, str]):
@@ -498,7 +478,8 @@ def _in_pieces(fn: Callable[[Sequence[Any]], list[Any]], items: list[Any],
 DOMINANCE = 3  # a bare surname goes to a namesake named this many times more often
 
 
-def _bare_surname_mentions(short, fulls, mentions_of, tally, cl) -> dict:
+def _bare_surname_mentions(short: str, fulls: set[str], store: MentionStore,
+                           cl: _Clusters) -> dict:
     """A surname shared by several people: each mention goes to the namesake last
     named in full before it in the same source (the first after it when none
     before); in a source that names none of them, to the one the corpus names far
@@ -506,17 +487,17 @@ def _bare_surname_mentions(short, fulls, mentions_of, tally, cl) -> dict:
     by_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for f in sorted(fulls):
         root = cl.uf.find(f)
-        for sid, start, _end in mentions_of[f]:
+        for sid, start, _end in store.mentions_of(f):
             by_source[sid].append((start, root))
     weight: Counter = Counter()
     for f in sorted(fulls):
-        weight[cl.uf.find(f)] += tally.reads(f)
+        weight[cl.uf.find(f)] += store.reads(f)
     ranked = weight.most_common(2)
     dominant = ranked[0][0] if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] else None
     for named in by_source.values():
         named.sort()
     out = {}
-    for key in mentions_of[short]:
+    for key in store.mentions_of(short):
         sid, start, _end = key
         here = by_source.get(sid, [])
         i = bisect_left(here, (start,))  # the full names before this mention: here[:i]
@@ -546,40 +527,29 @@ def _pairs(nodes: list[str]) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1 : i + 1 + WINDOW]]
 
 
-def _stripped(text: str, forms: dict[str, str], kept: Mapping[str, str]) -> str:
-    """`text` without titles and possessives, worked out once: remembered in `forms`
-    (this build's, kept for the next) and taken from `kept` (the previous build's)."""
-    got = forms.get(text)
-    if got is None:
-        got = kept.get(text)
-        if got is None:
-            got = strip_name(text) or text
-        forms[text] = got
-    return got
-
-
-def _entities(cl, mentions: Mentions, tally: NodeTally, why_node, per_mention,
-              stripped_forms, kept_forms):
+def _entities(cl: _Clusters, store: MentionStore, why_node: Mapping[str, str],
+              per_mention: Mapping[tuple[str, int, int], tuple[str, str]],
+              kept_forms: Mapping[str, str]) -> tuple[tuple[Entity, ...], MentionEntities]:
     """The entities and each mention's entity. An entity's name is stripped once across
-    builds, as a mentioned text is (`_stripped`)."""
+    builds, as a mentioned text is: its form is kept with those of the texts."""
     groups = cl.uf.members()
-    root_eid: dict[str, str] = {}
+    root_eid: dict[str, int] = {}
     entities: list[Entity] = []
     used: set[str] = set()
     # mentions assigned one by one (shared bare surnames) count for their target
     moved_forms: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
-    stays: Counter = Counter(dict(zip(mentions.nodes, mentions.per_node().tolist(), strict=True)))
+    moved_away: Counter = Counter()
     for key, (target, rule) in per_mention.items():
-        node = mentions.node_at(key)
+        node = store.node_at(key)
         moved_forms[cl.uf.find(target)][(node, rule)].add(key[0])
-        stays[node] -= 1
+        moved_away[node] += 1
     for root, nodes in sorted(groups.items()):
+        staying = [n for n in nodes if store.mention_count(n) > moved_away[n]]
         forms: Counter = Counter()
         label_votes: Counter = Counter()
-        for n in nodes:
-            if stays[n]:
-                forms.update(dict(tally.surfaces(n)))
-                label_votes.update(dict(tally.labels(n)))
+        for n in staying:
+            forms.update(dict(store.surfaces(n)))
+            label_votes.update(dict(store.labels(n)))
         if not forms:
             continue
         name = max(forms, key=lambda f: (len(f.split()) > 1 and not f.isupper(), forms[f], len(f)))
@@ -590,29 +560,36 @@ def _entities(cl, mentions: Mentions, tally: NodeTally, why_node, per_mention,
             k += 1
             eid = f"{base}-{k}"
         used.add(eid)
-        root_eid[root] = eid
+        root_eid[root] = len(entities)
         aliases = []
-        for n in sorted(nodes):
-            if not stays[n]:
-                continue
+        for n in sorted(staying):
             rule = why_node.get(n, "same name") if n != root else "canonical form"
-            for raw, srcs in tally.raw_forms(n):
+            for raw, srcs in store.raw_forms(n):
                 aliases.append(Alias(raw, srcs, rule))
         for (n, rule), srcs in sorted(moved_forms[root].items()):
-            for raw, _srcs in tally.raw_forms(n):
+            for raw, _srcs in store.raw_forms(n):
                 aliases.append(Alias(raw, tuple(sorted(srcs)), rule))
-        entities.append(Entity(eid, _stripped(name, stripped_forms, kept_forms), etype,
-                               tuple(aliases)))
+        entities.append(Entity(eid, _stripped(name, store, kept_forms), etype, tuple(aliases)))
     # each mention's entity, by its node's (or, moved, its target's) root; a root all of
     # whose mentions were moved has none
-    eids = [e.id for e in entities]
-    number = {eid: i for i, eid in enumerate(eids)}
 
     def entity_of(node: str) -> int:
-        eid = root_eid.get(cl.uf.find(node))
-        return -1 if eid is None else number[eid]
+        return root_eid.get(cl.uf.find(node), -1)
 
-    entity = mentions.of_each(np.array([entity_of(n) for n in mentions.nodes], dtype=np.int64))
-    for key, (target, _rule) in per_mention.items():
-        entity[mentions.find(*key)] = entity_of(target)
-    return tuple(entities), MentionEntities(mentions, entity, eids)
+    mention_entity = store.link(((n, entity_of(n)) for n in cl.uf.parent),
+                                ((key, entity_of(target)) for key, (target, _rule)
+                                 in per_mention.items()),
+                                [e.id for e in entities])
+    return tuple(entities), mention_entity
+
+
+def _stripped(text: str, store: MentionStore, kept: Mapping[str, str]) -> str:
+    """`text` without titles and possessives, worked out once: remembered in `store`
+    (this build's forms, kept for the next) and taken from `kept` (the previous build's)."""
+    got = store.form(text)
+    if got is None:
+        got = kept.get(text)
+        if got is None:
+            got = strip_name(text) or text
+        store.add_form(text, got)
+    return got

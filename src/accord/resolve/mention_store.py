@@ -1,0 +1,269 @@
+"""Every mention of a corpus, with its name node and then its entity, in a scratch file.
+
+The resolver needs, of each mention, its node and in the end its entity, and of each
+node what its mentions say: its surface forms and labels with their counts (its
+shown form and kind are the most frequent, the first read winning a tie), the
+sources that name it, and each raw text with the sources it is read in (the
+entity's aliases). Held in memory, even as a few integers a mention, these grow
+with the text of the corpus, and an archive has hundreds of millions of mentions.
+So they are written to a temporary SQLite file as they are read and counted there
+with SQL; the process holds only a bounded page cache of it. The file is deleted
+when the resolution that uses it is closed (or collected).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache, partial
+from itertools import groupby
+from operator import itemgetter
+
+CACHE_KB = 8192  # the scratch file's page cache: what it may hold in memory
+PAGE = 5000  # rows fetched or written at a time
+SOURCES_KEPT = 64  # sources whose mentions' entities are kept at hand (`MentionEntities`)
+
+_SCHEMA = """
+CREATE TABLE raw(src TEXT, start INT, "end" INT, text TEXT, label TEXT);
+CREATE TABLE text(id INTEGER PRIMARY KEY, text TEXT UNIQUE);
+CREATE TABLE text_form(id INTEGER PRIMARY KEY, surface TEXT, key TEXT);
+CREATE TABLE extra_form(text TEXT PRIMARY KEY, surface TEXT);
+CREATE TABLE kinds(label TEXT PRIMARY KEY, kind TEXT);
+CREATE TABLE node(id INTEGER PRIMARY KEY, key TEXT UNIQUE, shown TEXT, label TEXT,
+                  entity INT);
+CREATE TABLE read(id INTEGER PRIMARY KEY, src TEXT, start INT, "end" INT, node INT,
+                  text INT, label TEXT);
+CREATE TABLE mention(src TEXT, start INT, "end" INT, node INT, entity INT,
+                     PRIMARY KEY (src, start, "end")) WITHOUT ROWID;
+"""
+
+
+# each read with its node key: its text's key, set apart by kind for groups of people
+# (NORP); a text that folds to no key is no name
+_READS = ("SELECT r.rowid AS rid, r.src, r.start, r.\"end\", t.id AS text, r.label, "
+          "CASE WHEN coalesce(k.kind, 'ORG') = 'NORP' THEN 'NORP:' || f.key ELSE f.key END AS nk "
+          "FROM raw r JOIN text t ON t.text = r.text JOIN text_form f ON f.id = t.id "
+          "LEFT JOIN kinds k ON k.label = r.label WHERE f.key != ''")
+
+
+class MentionStore:
+    """The mentions as read, counted by node. `nodes` are named by key strings."""
+
+    def __init__(self, mentions: Iterable[tuple[str, int, int, str, str]],
+                 fold: Callable[[str], tuple[str, str]], kinds: Mapping[str, str]) -> None:
+        """`mentions`: (source id, start, end, text, label), in the order read; `fold`
+        gives a text's surface form and node key ("": not a name); `kinds` maps a
+        label to its node kind (ORG when unlisted)."""
+        fd, self.path = tempfile.mkstemp(prefix="accord-mentions-", suffix=".sqlite")
+        os.close(fd)
+        self._db = sqlite3.connect(self.path, check_same_thread=False)
+        self._closer = weakref.finalize(self, _remove, self._db, self.path)
+        # a node's id, asked for by each question about it (they come a node at a time)
+        db = self._db
+        self._id = lru_cache(maxsize=1024)(partial(_node_id, db))  # (not of self: no cycle)
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE",
+                       f"cache_size=-{CACHE_KB}"):
+            db.execute(f"PRAGMA {pragma}")
+        db.executescript(_SCHEMA)
+        db.executemany("INSERT INTO kinds VALUES (?, ?)", kinds.items())
+        db.executemany("INSERT INTO raw VALUES (?, ?, ?, ?, ?)", mentions)
+        # each distinct text folded once, in the order first read
+        db.execute("INSERT INTO text(text) SELECT text FROM raw GROUP BY text ORDER BY min(rowid)")
+        for page in _pages(db.execute("SELECT id, text FROM text ORDER BY id")):
+            db.executemany("INSERT INTO text_form VALUES (?, ?, ?)",
+                           [(i, *fold(t)) for i, t in page])
+        # nodes numbered in the order first read
+        db.execute(f"INSERT INTO node(key) SELECT nk FROM ({_READS}) GROUP BY nk ORDER BY min(rid)")
+        db.execute(f'INSERT INTO read SELECT x.rid, x.src, x.start, x."end", n.id, x.text, '
+                   f'x.label FROM ({_READS}) AS x JOIN node n ON n.key = x.nk')
+        db.execute("DROP TABLE raw")
+        db.execute("CREATE INDEX read_node ON read(node, text, src)")
+        # one mention per span: of a span read twice, the last reading
+        db.execute('INSERT INTO mention SELECT src, start, "end", node, NULL FROM read '
+                   'WHERE id IN (SELECT max(id) FROM read GROUP BY src, start, "end")')
+        db.execute("CREATE INDEX mention_node ON mention(node)")
+        self._most("shown", "SELECT r.node, f.surface AS v, r.id FROM read r "
+                            "JOIN text_form f ON f.id = r.text")
+        self._most("label", "SELECT node, label AS v, id FROM read")
+        db.commit()
+
+    def _most(self, column: str, reads: str) -> None:
+        """Set `column` of each node to the value read most often (of a tie, the first)."""
+        self._db.execute(
+            f"UPDATE node SET {column} = m.v FROM (SELECT node, v FROM (SELECT node, v, "
+            f"row_number() OVER (PARTITION BY node ORDER BY c DESC, first) AS rn FROM "
+            f"(SELECT node, v, count(*) AS c, min(id) AS first FROM ({reads}) "
+            f"GROUP BY node, v)) WHERE rn = 1) AS m WHERE node.id = m.node")
+
+    def close(self) -> None:
+        """Delete the scratch file (also done when this is collected)."""
+        self._closer()
+
+    # ----------------------------------------------------------------- nodes
+    def nodes(self) -> Iterator[tuple[str, str, str]]:
+        """(node, shown form, label) of every node, in the order first read."""
+        for page in _pages(self._db.execute("SELECT key, shown, label FROM node ORDER BY id")):
+            yield from page
+
+    def has(self, node: str) -> bool:
+        return self._id(node) is not None
+
+    def surfaces(self, node: str) -> list[tuple[str, int]]:
+        """(surface form, times read), in the order first read."""
+        return self._counted("SELECT f.surface, count(*), min(r.id) AS first FROM read r "
+                             "JOIN text_form f ON f.id = r.text WHERE r.node = ? "
+                             "GROUP BY f.surface ORDER BY first", node)
+
+    def labels(self, node: str) -> list[tuple[str, int]]:
+        return self._counted("SELECT label, count(*), min(id) AS first FROM read "
+                             "WHERE node = ? GROUP BY label ORDER BY first", node)
+
+    def _counted(self, query: str, node: str) -> list[tuple[str, int]]:
+        return [(v, c) for v, c, _first in self._db.execute(query, (self._id(node),))]
+
+    def reads(self, node: str) -> int:
+        """How many times a mention of it was read."""
+        return self._db.execute("SELECT count(*) FROM read WHERE node = ?",
+                                (self._id(node),)).fetchone()[0]
+
+    def sources(self, node: str) -> set[str]:
+        return {s for (s,) in self._db.execute("SELECT DISTINCT src FROM read WHERE node = ?",
+                                               (self._id(node),))}
+
+    def raw_forms(self, node: str) -> list[tuple[str, tuple[str, ...]]]:
+        """(raw text, the sources it is read in, sorted), sorted by text."""
+        rows = self._db.execute(
+            "SELECT t.text, r.src FROM read r JOIN text t ON t.id = r.text WHERE r.node = ? "
+            "GROUP BY t.text, r.src ORDER BY t.text, r.src", (self._id(node),))
+        return [(t, tuple(s for _t, s in same)) for t, same in groupby(rows, key=itemgetter(0))]
+
+    def form(self, text: str) -> str | None:
+        """The surface form `text` was folded to, if it was read or added."""
+        row = self._db.execute("SELECT f.surface FROM text t JOIN text_form f ON f.id = t.id "
+                               "WHERE t.text = ? UNION ALL SELECT surface FROM extra_form "
+                               "WHERE text = ? LIMIT 1", (text, text)).fetchone()
+        return None if row is None else row[0]
+
+    def add_form(self, text: str, surface: str) -> None:
+        """Remember the surface form of a text that was not read (an entity's name)."""
+        self._db.execute("INSERT OR IGNORE INTO extra_form VALUES (?, ?)", (text, surface))
+
+    def forms(self) -> Forms:
+        """Mentioned text -> surface form, of every text read or added."""
+        return Forms(self)
+
+    # -------------------------------------------------------------- mentions
+    def mentions_of(self, node: str) -> list[tuple[str, int, int]]:
+        """Its mentions, in (source, start, end) order."""
+        return self._db.execute('SELECT src, start, "end" FROM mention WHERE node = ? '
+                                'ORDER BY src, start, "end"', (self._id(node),)).fetchall()
+
+    def node_at(self, key: tuple[str, int, int]) -> str:
+        """The node of the mention at (source id, start, end), which must be one."""
+        return self._db.execute('SELECT n.key FROM mention m JOIN node n ON n.id = m.node '
+                                'WHERE m.src = ? AND m.start = ? AND m."end" = ?', key).fetchone()[0]
+
+    def mention_count(self, node: str) -> int:
+        return self._db.execute("SELECT count(*) FROM mention WHERE node = ?",
+                                (self._id(node),)).fetchone()[0]
+
+    def link(self, node_entity: Iterable[tuple[str, int]],
+             moved: Iterable[tuple[tuple[str, int, int], int]], eids: Sequence[str]
+             ) -> MentionEntities:
+        """Each mention's entity: its node's (`node_entity`, an index into `eids`), unless
+        it was `moved` to another's. The store is then read as (source, start, end) ->
+        entity id."""
+        db = self._db
+        db.executemany("UPDATE node SET entity = ? WHERE key = ?",
+                       ((e, n) for n, e in node_entity))
+        db.execute("UPDATE mention SET entity = node.entity FROM node WHERE node.id = mention.node")
+        db.executemany('UPDATE mention SET entity = ? WHERE src = ? AND start = ? AND "end" = ?',
+                       ((e, *key) for key, e in moved))
+        db.commit()
+        return MentionEntities(self, eids)
+
+
+class MentionEntities(Mapping[tuple[str, int, int], str]):
+    """(source id, start, end) -> entity id, for the mentions that have one. They are
+    asked for a few sources at a time (a page of their mentions, of their claims), so
+    a source's mentions are read at once, and those of the last SOURCES_KEPT sources
+    asked for are kept."""
+
+    def __init__(self, mentions: MentionStore, eids: Sequence[str]) -> None:
+        self._m, self._db, self._eids = mentions, mentions._db, tuple(eids)
+        self._spans: OrderedDict[str, dict[tuple[int, int], int]] = OrderedDict()
+
+    def __getitem__(self, key: tuple[str, int, int]) -> str:
+        sid, start, end = key
+        spans = self._spans.get(sid)
+        if spans is None:
+            spans = self._spans[sid] = {(a, b): e for a, b, e in self._db.execute(
+                'SELECT start, "end", entity FROM mention WHERE src = ? AND entity >= 0',
+                (sid,))}
+            if len(self._spans) > SOURCES_KEPT:
+                self._spans.popitem(last=False)
+        else:
+            self._spans.move_to_end(sid)
+        e = spans.get((start, end))
+        if e is None:
+            raise KeyError(key)
+        return self._eids[e]
+
+    def __iter__(self) -> Iterator[tuple[str, int, int]]:
+        for page in _pages(self._db.execute(
+                'SELECT src, start, "end" FROM mention WHERE entity >= 0 '
+                'ORDER BY src, start, "end"')):
+            yield from page
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM mention WHERE entity >= 0").fetchone()[0]
+
+    def close(self) -> None:
+        """Let go of the scratch file behind this (it cannot be read after)."""
+        self._m.close()
+
+
+class Forms(Mapping[str, str]):
+    """Text -> surface form, read from the scratch file (`MentionStore.forms`)."""
+
+    def __init__(self, mentions: MentionStore) -> None:
+        self._m = mentions
+
+    def __getitem__(self, text: str) -> str:
+        got = self._m.form(text)
+        if got is None:
+            raise KeyError(text)
+        return got
+
+    def __iter__(self) -> Iterator[str]:
+        for page in _pages(self._m._db.execute(
+                "SELECT text FROM text UNION ALL SELECT text FROM extra_form "
+                "WHERE text NOT IN (SELECT text FROM text)")):
+            yield from (t for (t,) in page)
+
+    def __len__(self) -> int:
+        return self._m._db.execute(
+            "SELECT (SELECT count(*) FROM text) + (SELECT count(*) FROM extra_form "
+            "WHERE text NOT IN (SELECT text FROM text))").fetchone()[0]
+
+
+def _node_id(db: sqlite3.Connection, node: str) -> int | None:
+    row = db.execute("SELECT id FROM node WHERE key = ?", (node,)).fetchone()
+    return None if row is None else row[0]
+
+
+def _pages(cursor: sqlite3.Cursor) -> Iterator[list]:
+    while page := cursor.fetchmany(PAGE):
+        yield page
+
+
+def _remove(db: sqlite3.Connection, path: str) -> None:
+    db.close()
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(path + suffix)
