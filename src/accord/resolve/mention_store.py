@@ -63,9 +63,10 @@ class MentionStore:
         os.close(fd)
         self._db = sqlite3.connect(self.path, check_same_thread=False)
         self._closer = weakref.finalize(self, _remove, self._db, self.path)
-        # a node's id, asked for by each question about it (they come a node at a time)
         db = self._db
-        self._id = lru_cache(maxsize=1024)(partial(_node_id, db))  # (not of self: no cycle)
+        # a node's id, looked up by each question about it (they come a node at a time);
+        # the cache holds the connection, not self, so that no cycle delays the clean-up
+        self._id = lru_cache(maxsize=1024)(partial(_node_id, db))
         for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE",
                        f"cache_size=-{CACHE_KB}"):
             db.execute(f"PRAGMA {pragma}")
