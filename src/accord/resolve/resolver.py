@@ -153,9 +153,7 @@ def resolve(mentions: Iterable[MentionRec],
     kept_forms = previous.forms if previous is not None else {}
 
     def fold(text: str) -> tuple[str, str]:
-        surface = kept_forms.get(text)
-        if surface is None:
-            surface = strip_name(text) or text
+        surface = _strip(text, kept_forms)
         return surface, node_key(surface)
 
     store = MentionStore(((m.source_id, m.start, m.end, m.text, m.label) for m in mentions),
@@ -588,8 +586,12 @@ def _stripped(text: str, store: MentionStore, kept: Mapping[str, str]) -> str:
     (this build's forms, kept for the next) and taken from `kept` (the previous build's)."""
     got = store.form(text)
     if got is None:
-        got = kept.get(text)
-        if got is None:
-            got = strip_name(text) or text
+        got = _strip(text, kept)
         store.add_form(text, got)
     return got
+
+
+def _strip(text: str, kept: Mapping[str, str]) -> str:
+    """`text` without titles and possessives, as the previous build stripped it if it did."""
+    got = kept.get(text)
+    return (strip_name(text) or text) if got is None else got
