@@ -483,13 +483,12 @@ def _bare_surname_mentions(short: str, fulls: set[str], store: MentionStore,
     before); in a source that names none of them, to the one the corpus names far
     more often; otherwise it stays apart. Cost: the mentions of these names only."""
     by_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    weight: Counter = Counter()
     for f in sorted(fulls):
         root = cl.uf.find(f)
         for sid, start, _end in store.mentions_of(f):
             by_source[sid].append((start, root))
-    weight: Counter = Counter()
-    for f in sorted(fulls):
-        weight[cl.uf.find(f)] += store.reads(f)
+        weight[root] += store.reads(f)
     ranked = weight.most_common(2)
     dominant = ranked[0][0] if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] else None
     for named in by_source.values():
