@@ -121,11 +121,13 @@ class NameBlocks:
         db.execute(f"CREATE INDEX {table}_node ON {table}(node, key)")
 
     # ------------------------------------------------------------ comparing
-    def touched(self, order: Callable[[str], Any]) -> Iterator[str]:
-        """The blocks that changed, in the order `order(block)` sorts them (a string)."""
+    def touched(self, order: Callable[[str], Any]) -> Iterator[tuple[str, int]]:
+        """The blocks that changed and have two members or more, in the order
+        `order(block)` sorts them (a string), each with its size in the previous build."""
         self._db.create_function("comparing_order", 1, order, deterministic=True)
-        return (k for (k,) in snapshot(self._db, "SELECT key FROM touched "
-                                                 "ORDER BY comparing_order(key)"))
+        return snapshot(self._db, "SELECT t.key, (SELECT count(*) FROM old_blk o WHERE o.key = t.key) "
+                                  "FROM touched t WHERE EXISTS (SELECT 1 FROM blk b "
+                                  "WHERE b.key = t.key AND b.pos = 1) ORDER BY comparing_order(t.key)")
 
     def members(self, block: str) -> list[Member]:
         """The nodes of `block` now, in key order."""
@@ -147,9 +149,6 @@ class NameBlocks:
                 "JOIN old_blk o ON o.node = m.node WHERE m.key = ? AND n.same", (block,)):
             places.setdefault(node, {})[other] = (pos, size)
         return places
-
-    def size_then(self, block: str) -> int:
-        return self._db.execute("SELECT count(*) FROM old_blk WHERE key = ?", (block,)).fetchone()[0]
 
     def positions_then(self, block: str) -> dict[str, int]:
         """Each member of `block` in the previous build, with its position."""

@@ -311,12 +311,9 @@ def _compare(blocks: NameBlocks, spread: Spread | None) -> int:
     `spread` where given. The blocks are read one at a time from the scratch file.
     """
     def candidates() -> Iterator[tuple[tuple[str, str, str], tuple[str, str, str]]]:
-        for bkey in blocks.touched(lambda b: _comparing_order(b)):
+        for bkey, size_then in blocks.touched(lambda b: _comparing_order(b)):
             members = blocks.members(bkey)
-            if len(members) < 2:
-                continue
             kind = bkey.split("|", 1)[0]
-            size_then = blocks.size_then(bkey)
             then: dict[str, dict[str, tuple[int, int]]] | None = None
             if len(members) <= MAX_BLOCK and size_then <= MAX_BLOCK:
                 # all pairs then and now: the new ones are those of a new or changed node
