@@ -14,6 +14,7 @@ their places in that build's blocks (whether a pair was compared then).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -23,6 +24,10 @@ from typing import Any
 from accord.resolve.mention_store import PAGE, MentionStore, chunks, pages, snapshot
 
 SEP = "\x1f"  # between the blocking keys of a node in one column
+# the nodes whose places in their blocks are kept at hand: the comparing order brings
+# a node's blocks close together, so most members of a block were met a block ago
+PLACES_KEPT = 8192
+_IN_AT_ONCE = 500  # nodes asked for in one query (SQLite allows 999 parameters)
 
 _SCHEMA = """
 ALTER TABLE node ADD COLUMN kind TEXT;
@@ -56,6 +61,7 @@ class NameBlocks:
                  old_nodes: Iterable[tuple[str, str, str, Sequence[str]]] = (),
                  old_matches: Iterable[tuple[str, str, str, str]] = ()) -> None:
         self._db = db = mentions.db
+        self._places: OrderedDict[str, dict[str, tuple[int, int]]] = OrderedDict()
         db.executescript(_SCHEMA)
         db.execute("UPDATE node SET kind = coalesce((SELECT kind FROM kinds "
                    "WHERE kinds.label = node.label), 'ORG')")
@@ -131,14 +137,25 @@ class NameBlocks:
 
     def members(self, block: str) -> list[Member]:
         """The nodes of `block` now, in key order."""
-        places: dict[str, dict[str, tuple[int, int]]] = {}
-        for node, other, pos, size in self._db.execute(
-                "SELECT m.node, o.key, o.pos, o.size FROM blk m JOIN blk o ON o.node = m.node "
-                "WHERE m.key = ?", (block,)):
-            places.setdefault(node, {})[other] = (pos, size)
-        return [Member(key, shown, bool(same), places[key]) for key, shown, same in self._db.execute(
-            "SELECT b.node, n.shown, n.same FROM blk b JOIN node n ON n.key = b.node "
-            "WHERE b.key = ? ORDER BY b.pos", (block,))]
+        rows = self._db.execute("SELECT b.node, n.shown, n.same FROM blk b JOIN node n "
+                                "ON n.key = b.node WHERE b.key = ? ORDER BY b.pos", (block,)).fetchall()
+        places = self._places
+        missing = [key for key, _shown, _same in rows if key not in places]
+        for part in range(0, len(missing), _IN_AT_ONCE):
+            asked = missing[part:part + _IN_AT_ONCE]
+            found: dict[str, dict[str, tuple[int, int]]] = {key: {} for key in asked}
+            for node, other, pos, size in self._db.execute(
+                    "SELECT node, key, pos, size FROM blk WHERE node IN "
+                    f"({','.join('?' * len(asked))})", asked):
+                found[node][other] = (pos, size)
+            places.update(found)
+        members = []
+        for key, shown, same in rows:
+            places.move_to_end(key)
+            members.append(Member(key, shown, bool(same), places[key]))
+        while len(places) > max(PLACES_KEPT, len(rows)):
+            places.popitem(last=False)
+        return members
 
     def places_then(self, block: str) -> dict[str, dict[str, tuple[int, int]]]:
         """Of the unchanged members of `block`: their (position, size) in each of their
