@@ -10,10 +10,11 @@ the store) and for its workers together. A process's resident memory does not
 shrink after annotating, so the corpus-wide stage is measured again on its own:
 the same sources annotated into a second database, then resolved and aligned from
 scratch in a fresh process (its peak, and what it held when the stage began). That
-stage reads the claims a page at a time and keeps the mentions in a scratch file,
-but the resolver holds one node per distinct name (its kind, shown form, blocking
-keys and cluster) and the copy detection the pairs of copying sources (compactly), so its peak
-still grows with the corpus; so does that of the name caches until they are full
+stage reads the claims a page at a time and keeps the mentions, the name nodes,
+their blocks and the matches in a scratch file (the resolver holds an array of node
+ids for the clusters, a block at a time and the entities it made), but the copy
+detection holds the pairs of copying sources (compactly), so its peak still grows
+with the corpus; so does that of the name caches until they are full
 (bounded: about 12 MB per process, full between 10x and 100x). The driver's memory while
 annotating should stay flat. The resolver's time grows faster than the corpus until
 its blocks fill: a name is compared with every other of a block of up to 64 names

@@ -35,9 +35,10 @@ def store():
 
 
 def test_nodes_come_in_the_order_first_read_with_their_most_read_form_and_label(store):
-    assert list(store.nodes()) == [("ann_vell", "Ann Vell", "PER"),
-                                   ("orvan_mills", "Orvan Mills", "ORG"),
-                                   ("NORP:mills", "Mills", "NORP")]
+    assert list(store.nodes()) == [(1, "ann_vell", "Ann Vell", "PER"),
+                                   (2, "orvan_mills", "Orvan Mills", "ORG"),
+                                   (3, "NORP:mills", "Mills", "NORP")]
+    assert store.node_count() == 3 and store.id_of("orvan_mills") == 2
     assert store.has("ann_vell") and not store.has("mills")
 
 
@@ -49,7 +50,7 @@ def test_surfaces_and_labels_are_counted_in_the_order_first_read(store):
 
 def test_of_a_tie_the_first_read_wins(store):
     assert store.labels("orvan_mills") == [("ORG", 1), ("GPE", 1)]
-    assert ("orvan_mills", "Orvan Mills", "ORG") in list(store.nodes())
+    assert (2, "orvan_mills", "Orvan Mills", "ORG") in list(store.nodes())
 
 
 def test_each_raw_text_comes_with_its_sources_both_sorted(store):
@@ -83,8 +84,11 @@ def test_the_forms_of_the_texts_read_and_of_names_added(store):
 
 
 def test_each_mention_s_entity_reads_like_a_dict(store):
-    got = store.link([("ann_vell", 0), ("orvan_mills", 1), ("NORP:mills", -1)],
-                     [(("s9", 50, 61), 0)], ["e-vell", "e-mills"])
+    store.set_roots([(1, 1), (2, 2), (3, 3)])  # three clusters; the third makes no entity
+    store.made(1, 0)
+    store.made(2, 1)
+    store.move([(("s9", 50, 61), 1, "a rule")])  # one of the second's goes to the first
+    got = store.link(["e-vell", "e-mills"])
     assert dict(got) == {("s2", 0, 11): "e-vell", ("s2", 40, 48): "e-vell",
                          ("s5", 3, 13): "e-vell", ("s9", 5, 13): "e-vell",
                          ("s9", 20, 31): "e-mills", ("s9", 50, 61): "e-vell"}
@@ -108,6 +112,6 @@ def test_closing_deletes_the_scratch_file():
 def test_no_mentions_at_all():
     m = MentionStore(iter([]), fold, KINDS)
     try:
-        assert list(m.nodes()) == [] and dict(m.link([], [], [])) == {}
+        assert list(m.nodes()) == [] and dict(m.link([])) == {}
     finally:
         m.close()

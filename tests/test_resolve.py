@@ -243,6 +243,7 @@ def test_candidate_pairs_are_compared_as_they_come_a_few_pieces_at_a_time(monkey
     monkeypatch.setattr(r, "PAIR_PIECES_AT_ONCE", 2)
     shown = {"a": "Mira Vells", "b": "M. Vells", "c": "Oren Tasko", "d": "Vells"}
     pairs = [("PER", x, y) for x in shown for y in shown if x < y] * 2  # 12 pairs
+    with_names = [(p, (shown[p[1]], shown[p[2]], p[0])) for p in pairs]
     runs: list[list[int]] = []
 
     def spread(fn, parts):
@@ -250,12 +251,12 @@ def test_candidate_pairs_are_compared_as_they_come_a_few_pieces_at_a_time(monkey
         runs.append([len(p) for p in parts])
         return [fn(p) for p in parts]
 
-    got = list(r._verdicts(iter(pairs), shown, spread))
+    got = list(r._verdicts(iter(with_names), spread))
     assert [p for p, _ in got] == pairs
     assert [rule for _, rule in got] == [same_name_rule(shown[a], shown[b], k) for k, a, b in pairs]
     assert any(rule is not None for _, rule in got) and None in [rule for _, rule in got]
     assert [r for r in runs if r] == [[3, 3], [3, 3]]  # never more than two pieces held
-    assert list(r._verdicts(iter(pairs[:4]), shown, None)) == got[:4]  # no workers: the same
+    assert list(r._verdicts(iter(with_names[:4]), None)) == got[:4]  # no workers: the same
 
 
 def test_work_is_cut_into_enough_pieces_for_every_job_but_none_tiny():

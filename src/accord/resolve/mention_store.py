@@ -21,7 +21,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache, partial
-from itertools import groupby
+from itertools import count, groupby, islice
 from operator import itemgetter
 
 CACHE_KB = 8192  # the scratch file's page cache: what it may hold in memory
@@ -35,11 +35,14 @@ CREATE TABLE text_form(id INTEGER PRIMARY KEY, surface TEXT, key TEXT);
 CREATE TABLE extra_form(text TEXT PRIMARY KEY, surface TEXT);
 CREATE TABLE kinds(label TEXT PRIMARY KEY, kind TEXT);
 CREATE TABLE node(id INTEGER PRIMARY KEY, key TEXT UNIQUE, shown TEXT, label TEXT,
-                  entity INT);
+                  why TEXT, root INT, made INT, entity INT);
 CREATE TABLE read(id INTEGER PRIMARY KEY, src TEXT, start INT, "end" INT, node INT,
                   text INT, label TEXT);
 CREATE TABLE mention(src TEXT, start INT, "end" INT, node INT, entity INT,
                      PRIMARY KEY (src, start, "end")) WITHOUT ROWID;
+CREATE TABLE moved(src TEXT, start INT, "end" INT, target INT, rule TEXT,
+                   PRIMARY KEY (src, start, "end")) WITHOUT ROWID;
+CREATE INDEX moved_target ON moved(target);
 """
 
 
@@ -75,7 +78,7 @@ class MentionStore:
         db.executemany("INSERT INTO raw VALUES (?, ?, ?, ?, ?)", mentions)
         # each distinct text folded once, in the order first read
         db.execute("INSERT INTO text(text) SELECT text FROM raw GROUP BY text ORDER BY min(rowid)")
-        for page in _pages(db.execute("SELECT id, text FROM text ORDER BY id")):
+        for page in pages(db.execute("SELECT id, text FROM text ORDER BY id")):
             db.executemany("INSERT INTO text_form VALUES (?, ?, ?)",
                            [(i, *fold(t)) for i, t in page])
         # nodes numbered in the order first read
@@ -106,13 +109,73 @@ class MentionStore:
         self._closer()
 
     # ----------------------------------------------------------------- nodes
-    def nodes(self) -> Iterator[tuple[str, str, str]]:
-        """(node, shown form, label) of every node, in the order first read."""
-        for page in _pages(self._db.execute("SELECT key, shown, label FROM node ORDER BY id")):
-            yield from page
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The scratch file, for what the resolver keeps beside the mentions (`name_blocks`)."""
+        return self._db
+
+    def nodes(self) -> Iterator[tuple[int, str, str, str]]:
+        """(id, node, shown form, label) of every node, in the order first read; the
+        ids run from 1 to `node_count()`."""
+        return snapshot(self._db, "SELECT id, key, shown, label FROM node ORDER BY id")
+
+    def node_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM node").fetchone()[0]
 
     def has(self, node: str) -> bool:
         return self._id(node) is not None
+
+    def id_of(self, node: str) -> int | None:
+        return self._id(node)
+
+    def shown_of(self, node_id: int) -> str:
+        return self._db.execute("SELECT shown FROM node WHERE id = ?", (node_id,)).fetchone()[0]
+
+    def key_of(self, node_id: int) -> str:
+        return self._db.execute("SELECT key FROM node WHERE id = ?", (node_id,)).fetchone()[0]
+
+    # ----------------------------------------------------------- clusters
+    def explain(self, node_id: int, why: str, *, replace: bool = False) -> None:
+        """Say why the node joined its cluster (the first reason stands unless `replace`)."""
+        self._db.execute("UPDATE node SET why = ? WHERE id = ?" if replace else
+                         "UPDATE node SET why = coalesce(why, ?) WHERE id = ?", (why, node_id))
+
+    def set_roots(self, roots: Iterable[tuple[int, int]]) -> None:
+        """(node id, the id of its cluster's root), for every node."""
+        for page in chunks(roots):
+            self._db.executemany("UPDATE node SET root = ? WHERE id = ?", [(r, n) for n, r in page])
+        self._db.execute("CREATE INDEX node_root ON node(root)")
+
+    def clusters(self) -> Iterator[tuple[str, list[tuple[int, str, str | None]]]]:
+        """(root node, its members (id, node, why joined) in id order), by root node."""
+        rows = snapshot(self._db, "SELECT r.key, n.id, n.key, n.why FROM node n "
+                                  "JOIN node r ON r.id = n.root ORDER BY r.key, n.id")
+        for root, members in groupby(rows, key=itemgetter(0)):
+            yield root, [(i, key, why) for _r, i, key, why in members]
+
+    def move(self, mentions: Iterable[tuple[tuple[str, int, int], int, str]]) -> None:
+        """(mention, target node id, rule): mentions that go to another node's entity
+        than their own's (a bare surname shared by several people)."""
+        self._db.executemany('INSERT OR REPLACE INTO moved VALUES (?, ?, ?, ?, ?)',
+                             ((*key, target, rule) for key, target, rule in mentions))
+
+    def staying(self, node_id: int) -> bool:
+        """Has the node a mention that was not moved?"""
+        return self._db.execute(
+            'SELECT EXISTS (SELECT 1 FROM mention m WHERE m.node = ? AND NOT EXISTS (SELECT 1 '
+            'FROM moved v WHERE v.src = m.src AND v.start = m.start AND v."end" = m."end"))',
+            (node_id,)).fetchone()[0] == 1
+
+    def moved_to(self, root_id: int) -> list[tuple[str, str, str]]:
+        """(node, rule, source) of each mention moved to a node of this cluster."""
+        return self._db.execute(
+            'SELECT n.key, v.rule, v.src FROM moved v JOIN node t ON t.id = v.target '
+            'JOIN mention m ON m.src = v.src AND m.start = v.start AND m."end" = v."end" '
+            'JOIN node n ON n.id = m.node WHERE t.root = ?', (root_id,)).fetchall()
+
+    def made(self, root_id: int, entity: int) -> None:
+        """The cluster of this root made the entity numbered `entity`."""
+        self._db.execute("UPDATE node SET made = ? WHERE id = ?", (entity, root_id))
 
     def surfaces(self, node: str) -> list[tuple[str, int]]:
         """(surface form, times read), in the order first read."""
@@ -173,18 +236,17 @@ class MentionStore:
         return self._db.execute("SELECT count(*) FROM mention WHERE node = ?",
                                 (self._id(node),)).fetchone()[0]
 
-    def link(self, node_entity: Iterable[tuple[str, int]],
-             moved: Iterable[tuple[tuple[str, int, int], int]], eids: Sequence[str]
-             ) -> MentionEntities:
-        """Each mention's entity: its node's (`node_entity`, an index into `eids`), unless
-        it was `moved` to another's. The store is then read as (source, start, end) ->
-        entity id."""
+    def link(self, eids: Sequence[str]) -> MentionEntities:
+        """Each mention's entity: that of its node's cluster (`made`, an index into
+        `eids`), or, moved, that of its target's; none (-1) when the cluster made none.
+        The store is then read as (source, start, end) -> entity id."""
         db = self._db
-        db.executemany("UPDATE node SET entity = ? WHERE key = ?",
-                       ((e, n) for n, e in node_entity))
+        db.execute("UPDATE node SET entity = coalesce((SELECT r.made FROM node r "
+                   "WHERE r.id = node.root), -1)")
         db.execute("UPDATE mention SET entity = node.entity FROM node WHERE node.id = mention.node")
-        db.executemany('UPDATE mention SET entity = ? WHERE src = ? AND start = ? AND "end" = ?',
-                       ((e, *key) for key, e in moved))
+        db.execute('UPDATE mention SET entity = x.e FROM (SELECT v.src, v.start, v."end", '
+                   't.entity AS e FROM moved v JOIN node t ON t.id = v.target) AS x '
+                   'WHERE mention.src = x.src AND mention.start = x.start AND mention."end" = x."end"')
         db.commit()
         return MentionEntities(self, eids)
 
@@ -216,7 +278,7 @@ class MentionEntities(Mapping[tuple[str, int, int], str]):
         return self._eids[e]
 
     def __iter__(self) -> Iterator[tuple[str, int, int]]:
-        for page in _pages(self._db.execute(
+        for page in pages(self._db.execute(
                 'SELECT src, start, "end" FROM mention WHERE entity >= 0 '
                 'ORDER BY src, start, "end"')):
             yield from page
@@ -242,7 +304,7 @@ class Forms(Mapping[str, str]):
         return got
 
     def __iter__(self) -> Iterator[str]:
-        for page in _pages(self._m._db.execute(
+        for page in pages(self._m._db.execute(
                 "SELECT text FROM text UNION ALL SELECT text FROM extra_form "
                 "WHERE text NOT IN (SELECT text FROM text)")):
             yield from (t for (t,) in page)
@@ -258,7 +320,32 @@ def _node_id(db: sqlite3.Connection, node: str) -> int | None:
     return None if row is None else row[0]
 
 
-def _pages(cursor: sqlite3.Cursor) -> Iterator[list]:
+def chunks(rows: Iterable) -> Iterator[list]:
+    it = iter(rows)
+    while page := list(islice(it, PAGE)):
+        yield page
+
+
+def snapshot(db: sqlite3.Connection, query: str, params: Sequence = ()) -> Iterator[tuple]:
+    """The rows of `query`, as they are now, a page at a time: copied to a table of
+    their own first, so that the tables they came from can be written while they are
+    read (SQLite leaves a read undefined when its table changes under it)."""
+    name = f"snap_{next(_SNAPSHOTS)}"
+    db.execute(f"CREATE TEMP TABLE {name} AS {query}", params)
+    try:
+        after = 0
+        while rows := db.execute(f"SELECT rowid, * FROM {name} WHERE rowid > ? ORDER BY rowid "
+                                 f"LIMIT {PAGE}", (after,)).fetchall():
+            after = rows[-1][0]
+            yield from (row[1:] for row in rows)
+    finally:
+        db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+_SNAPSHOTS = count()
+
+
+def pages(cursor: sqlite3.Cursor) -> Iterator[list]:
     while page := cursor.fetchmany(PAGE):
         yield page
 

@@ -8,7 +8,9 @@ Steps, each linear or bounded:
    (`accord.names.same_name_rule`); blocks larger than MAX_BLOCK are compared in
    a sorted window only, so the cost is O(N * MAX_BLOCK) for N nodes, never N².
    Only the pairs that match change anything: they are applied in the order in
-   which the blocks first meet them.
+   which the blocks first meet them. The nodes, their blocks and the matches are
+   kept in the mentions' scratch file and read a block at a time (`name_blocks`);
+   the clusters are an array of node ids.
 3. Acronyms defined in a text ("Long Name (LN)") join their long form.
 4. A bare surname joins a full name only when exactly one full name in the
    corpus fits it; otherwise each of its mentions joins the full name that its
@@ -27,12 +29,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from operator import attrgetter
 from typing import Any
 
 from unidecode import unidecode
@@ -41,14 +43,16 @@ from accord.model import Alias, Entity
 from accord.names import acronyms_of, blocking_keys, parse_name, same_name_rule, strip_name
 from accord.names.memo import forget
 from accord.resolve.mention_store import MentionEntities, MentionStore
+from accord.resolve.name_blocks import Member, NameBlocks
 
 MAX_BLOCK = 64
 WINDOW = 12
 CHUNK = 2000  # names per piece of work when blocking keys are spread over workers
 PIECES_AT_ONCE = 16  # pieces in flight at a time: memory bounded, workers kept busy
+NAMES_AT_ONCE = 4000  # names whose blocking keys are worked out at a time (in 16 pieces)
 MIN_PIECE = 100  # below this, sending a piece to a worker costs more than doing it
 PAIRS_PER_PIECE = 500  # name pairs per piece of comparing (some 30 ms of work)
-PAIR_PIECES_AT_ONCE = 64  # pieces of pairs held at a time
+PAIR_PIECES_AT_ONCE = 16  # pieces of pairs held at a time
 
 # runs a pure function over pieces of work, taken as they come, its results in order
 # (an engine's `spread`)
@@ -100,45 +104,35 @@ def node_key(surface: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", folded).strip()
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+class _Clusters:
+    """Union-find over node ids (1 to n), with cannot-link constraints from the user's
+    splits; an array of ids, not a dict of names."""
 
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
+    def __init__(self, size: int, apart: list[tuple[int, int]]) -> None:
+        self.parent = array("q", range(size + 1))
+        self.apart = apart
+
+    def find(self, x: int) -> int:
+        parent = self.parent
         root = x
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[x] != root:
-            self.parent[x], x = root, self.parent[x]
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
         return root
 
-    def members(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for x in list(self.parent):
-            out[self.find(x)].append(x)
-        return out
-
-
-class _Clusters:
-    """Union-find with cannot-link constraints from the user's splits."""
-
-    def __init__(self, nodes: Iterable[str], apart: list[tuple[str, str]]) -> None:
-        self.uf = _UnionFind()
-        for n in nodes:
-            self.uf.find(n)
-        # (only pairs of known names can be kept apart)
-        self.apart = [(x, y) for x, y in apart if x in self.uf.parent and y in self.uf.parent]
-
-    def union(self, a: str, b: str) -> bool:
-        ra, rb = self.uf.find(a), self.uf.find(b)
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         for x, y in self.apart:
-            if {self.uf.find(x), self.uf.find(y)} == {ra, rb}:
+            if {self.find(x), self.find(y)} == {ra, rb}:
                 return False
-        self.uf.parent[rb] = ra
+        self.parent[rb] = ra
         return True
+
+    def roots(self) -> Iterator[tuple[int, int]]:
+        return ((n, self.find(n)) for n in range(1, len(self.parent)))
 
 
 def resolve(mentions: Iterable[MentionRec],
@@ -158,77 +152,48 @@ def resolve(mentions: Iterable[MentionRec],
 
     store = MentionStore(((m.source_id, m.start, m.end, m.text, m.label) for m in mentions),
                          fold, KIND_OF_LABEL)
-    names: list[str] = []
-    kind_of: dict[str, str] = {}
-    shown_of: dict[str, str] = {}
-    for n, shown_form, label in store.nodes():
-        names.append(n)
-        kind_of[n] = KIND_OF_LABEL.get(label, "ORG")
-        shown_of[n] = shown_form
-
-    corrections = list(corrections)
-    apart = [(node_key(strip_name(a) or a), node_key(strip_name(b) or b))
-             for act, a, b in corrections if act == "split"]
-    cl = _Clusters(names, apart)
-    why_node: dict[str, str] = {}
-
-    # 2. blocking + pairwise comparison
-    nodes = _node_infos(kind_of, shown_of, previous, spread)  # (forgets as it goes)
-    del kind_of, shown_of  # (`nodes` has both)
-    kind_of, shown = _Field(nodes, "kind"), _Field(nodes, "shown")
-    matches, compared, order = _matching_pairs(nodes, shown, previous, spread)
+    # 2. blocking + pairwise comparison, beside the mentions
+    blocks = NameBlocks(store, *_old(previous))
+    blocks.make_blocks(lambda todo: _in_pieces(node_blocks, todo, spread), NAMES_AT_ONCE)
+    compared = _compare(blocks, spread)
     forget()  # (`names.memo`: what comparing remembered is of no use past here)
-    surname_only: dict[str, set[str]] = defaultdict(set)
-    for kind, a, b in order:
-        if cl.uf.find(a) == cl.uf.find(b):
+    blocks.order_matches(MAX_BLOCK, WINDOW)
+    known = store.id_of  # a node's id, None if no mention folds to it
+    corrections = list(corrections)
+    apart = [(a, b) for a, b in ((known(node_key(strip_name(x) or x)), known(node_key(strip_name(y) or y)))
+                                 for act, x, y in corrections if act == "split") if a and b]
+    cl = _Clusters(store.node_count(), apart)
+    for kind, rule, ia, ib, kind_a, kind_b, shown_a, shown_b in blocks.matches_in_order():
+        if cl.find(ia) == cl.find(ib):
             continue
-        rule = matches[(kind, a, b)]
         if rule == "surname-only":
-            short, full = (a, b) if len(shown[a].split()) <= len(shown[b].split()) else (b, a)
-            surname_only[short].add(full)
+            short, full = (ia, ib) if len(shown_a.split()) <= len(shown_b.split()) else (ib, ia)
+            blocks.note_surname_only(short, full)
             continue
-        if kind_of[a] != kind_of[b] and kind != "PER":
+        if kind_a != kind_b and kind != "PER":
             continue
-        if cl.union(a, b):
-            why_node.setdefault(b, f"{rule} ({shown[b]} ~ {shown[a]})")
+        if cl.union(ia, ib):
+            store.explain(ib, f"{rule} ({shown_b} ~ {shown_a})")
 
     # 3. acronyms defined in a text, then acronyms formed from a unique long name
-    def known(key: str) -> str | None:
-        return key if key in nodes else None
-
     for _sid, long, short in definitions:
         a, b = known(node_key(strip_name(long) or long)), known(node_key(short))
         if a and b and cl.union(a, b):
-            why_node.setdefault(b, f"acronym defined in the text: {short} = {long}")
-    # An acronym formed from a name joins it only when the name has three or more
-    # words, both appear in one source, and no other name gives the same letters:
-    # two-letter acronyms and short names are too ambiguous to join on letters alone.
-    long_by_acr: dict[str, set[str]] = defaultdict(set)
-    for n in names:
-        if kind_of[n] == "ORG" and len(shown[n].split()) >= 3:
-            for acr in acronyms_of(shown[n]):
-                long_by_acr[acr.lower()].add(n)
-    for n in names:
-        s = shown[n]
-        if kind_of[n] == "ORG" and s.isupper() and 3 <= len(s) <= 6:
-            longs = long_by_acr.get(s.lower(), set())
-            if len({cl.uf.find(x) for x in longs}) == 1:
-                target = min(longs)
-                if store.sources(target) & store.sources(n) and cl.union(cl.uf.find(target), n):
-                    why_node.setdefault(n, f"acronym of {shown[target]}, named in the same source")
+            store.explain(b, f"acronym defined in the text: {short} = {long}")
+    _join_formed_acronyms(store, blocks, cl)
 
     # 4. bare surnames
-    per_mention: dict[tuple[str, int, int], tuple[str, str]] = {}
-    for short, fulls in sorted(surname_only.items()):
-        roots = {cl.uf.find(f) for f in fulls}
-        if cl.uf.find(short) in roots:
+    for short, fulls in blocks.surname_only():
+        roots = {cl.find(f) for f in fulls}
+        if cl.find(short) in roots:
             continue
         if len(roots) == 1:
-            full = min(fulls)
-            if cl.union(cl.uf.find(full), short):
-                why_node.setdefault(short, f"surname of the only matching full name ({shown[full]})")
+            full = min(fulls, key=store.key_of)
+            if cl.union(cl.find(full), short):
+                store.explain(short, "surname of the only matching full name "
+                                     f"({store.shown_of(full)})")
             continue
-        per_mention.update(_bare_surname_mentions(short, fulls, store, cl))
+        store.move(_bare_surname_mentions(short, fulls, store, cl))
 
     # 5. merges asked for by the user
     for act, a, b in corrections:
@@ -237,53 +202,83 @@ def resolve(mentions: Iterable[MentionRec],
         na, nb = known(node_key(strip_name(a) or a)), known(node_key(strip_name(b) or b))
         if na and nb:
             cl.union(na, nb)
-            why_node[nb] = "merged by the user"
+            store.explain(nb, "merged by the user", replace=True)
 
-    entities, mention_entity = _entities(cl, store, why_node, per_mention, kept_forms)
-    return Resolution(entities, mention_entity, ResolverState(nodes, matches, store.forms()),
-                      compared)
+    entities, mention_entity = _entities(cl, store, kept_forms)
+    state = ResolverState(_Nodes(blocks), _Matches(blocks), store.forms())
+    return Resolution(entities, mention_entity, state, compared)
 
 
-class _Field(Mapping[str, str]):
-    """One field of every node's `NodeInfo`, by node: two more dicts of every name
-    beside `nodes` would be held through the whole pass."""
+def _old(previous: ResolverState | None) -> tuple[Iterator, Iterator]:
+    """The previous build's nodes and matches, as `NameBlocks` takes them."""
+    if previous is None:
+        return iter(()), iter(())
+    return ((n, i.kind, i.shown, i.blocks) for n, i in previous.nodes.items()), \
+        ((kind, a, b, rule) for (kind, a, b), rule in previous.matches.items())
 
-    def __init__(self, nodes: Mapping[str, NodeInfo], name: str) -> None:
-        self._nodes, self._get = nodes, attrgetter(name)
 
-    def __getitem__(self, node: str) -> str:
-        return self._get(self._nodes[node])
+def _join_formed_acronyms(store: MentionStore, blocks: NameBlocks, cl: _Clusters) -> None:
+    """An acronym formed from a name joins it only when the name has three or more
+    words, both appear in one source, and no other name gives the same letters:
+    two-letter acronyms and short names are too ambiguous to join on letters alone."""
+    def kind(label: str) -> str:
+        return KIND_OF_LABEL.get(label, "ORG")
+
+    blocks.note_acronyms((acr.lower(), i) for i, _n, shown, label in store.nodes()
+                         if kind(label) == "ORG" and len(shown.split()) >= 3
+                         for acr in acronyms_of(shown))
+    for i, _n, s, label in store.nodes():
+        if kind(label) == "ORG" and s.isupper() and 3 <= len(s) <= 6:
+            longs = blocks.long_forms(s.lower())
+            if len({cl.find(x) for x in longs}) == 1:
+                target = min(longs, key=store.key_of)
+                if (store.sources(store.key_of(target)) & store.sources(store.key_of(i))
+                        and cl.union(cl.find(target), i)):
+                    store.explain(i, f"acronym of {store.shown_of(target)}, named in the same source")
+
+
+class _Nodes(Mapping[str, NodeInfo]):
+    """The nodes of a build (`ResolverState.nodes`), read from its scratch file."""
+
+    def __init__(self, blocks: NameBlocks) -> None:
+        self._b = blocks
+
+    def __getitem__(self, node: str) -> NodeInfo:
+        got = self._b.node(node)
+        if got is None:
+            raise KeyError(node)
+        return NodeInfo(*got)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._nodes)
+        return (n for n, *_info in self._b.nodes())
 
     def __len__(self) -> int:
-        return len(self._nodes)
+        return self._b.node_count()
+
+    def items(self) -> Iterator[tuple[str, NodeInfo]]:  # type: ignore[override]
+        return ((n, NodeInfo(kind, shown, blocks)) for n, kind, shown, blocks in self._b.nodes())
 
 
-def _node_infos(kind_of: dict[str, str], shown: dict[str, str],
-                previous: ResolverState | None, spread: Spread | None = None
-                ) -> dict[str, NodeInfo]:
-    """Each node's blocking keys; a node the previous build knew under the same kind
-    and shown form keeps its keys (working them out is most of the cost of a node)."""
-    old = previous.nodes if previous is not None else {}
-    out: dict[str, NodeInfo] = {}
-    todo: list[str] = []
-    one: dict[str, str] = {}  # one string for each blocking key: each names many nodes
+class _Matches(Mapping[tuple[str, str, str], str]):
+    """The matching pairs of a build (`ResolverState.matches`), read from its scratch file."""
 
-    def info(n: str, blocks: Sequence[str]) -> NodeInfo:
-        return NodeInfo(kind_of[n], shown[n], tuple(one.setdefault(k, k) for k in blocks))
+    def __init__(self, blocks: NameBlocks) -> None:
+        self._b = blocks
 
-    for n in sorted(kind_of):
-        was = old.get(n)
-        if was is not None and (was.kind, was.shown) == (kind_of[n], shown[n]):
-            out[n] = info(n, was.blocks)
-        else:
-            todo.append(n)
-    made = _in_pieces(node_blocks, [(kind_of[n], shown[n]) for n in todo], spread)
-    for n, blocks in zip(todo, made, strict=True):
-        out[n] = info(n, blocks)
-    return dict(sorted(out.items()))
+    def __getitem__(self, pair: tuple[str, str, str]) -> str:
+        got = self._b.match(*pair)
+        if got is None:
+            raise KeyError(pair)
+        return got
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        return ((kind, a, b) for kind, a, b, _rule in self._b.matches())
+
+    def __len__(self) -> int:
+        return self._b.match_count()
+
+    def items(self) -> Iterator[tuple[tuple[str, str, str], str]]:  # type: ignore[override]
+        return (((kind, a, b), rule) for kind, a, b, rule in self._b.matches())
 
 
 def node_blocks(nodes: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
@@ -302,131 +297,89 @@ def node_blocks(nodes: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
     return out
 
 
-def _blocks(nodes: Mapping[str, NodeInfo]) -> dict[str, list[str]]:
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for n in sorted(nodes):
-        for k in nodes[n].blocks:
-            blocks[k].append(n)
-    return blocks
-
-
-def _generated(members: list[str], a: str, b: str) -> bool:
-    """Does `_pairs` give the pair (a < b) of this sorted block?"""
-    if len(members) <= MAX_BLOCK:
-        return True
-    i, j = bisect_left(members, a), bisect_left(members, b)
-    return j - i <= WINDOW
-
-
-def _matching_pairs(nodes: dict[str, NodeInfo], shown: Mapping[str, str],
-                    previous: ResolverState | None, spread: Spread | None = None
-                    ) -> tuple[dict[tuple[str, str, str], str], int, list[tuple[str, str, str]]]:
-    """The candidate pairs whose names match, with the rule; how many pairs were
-    compared; and the matches in the order the blocks meet them.
+def _compare(blocks: NameBlocks, spread: Spread | None) -> int:
+    """Record the candidate pairs whose names match, with the rule, and say how many
+    pairs were compared.
 
     A pair's verdict depends only on its two shown forms and the block's kind. A block
-    whose members are all unchanged since `previous` gives the same pairs as then, so
-    only the blocks that gained, lost or changed a member are compared again, and
-    only their pairs that no unchanged block already gave then. A pair that does not
-    match has no effect at all, so only the matches are kept, and they are applied
+    whose members are all unchanged since the previous build gives the same pairs as
+    then, so only the blocks that gained, lost or changed a member are compared again,
+    and only their pairs that no unchanged block already gave then. A pair that does
+    not match has no effect at all, so only the matches are kept, and they are applied
     in the order of the first block (sorted by key) that gives them. A verdict depends
     on the pair alone, so the pairs are gathered first and compared in pieces, by
-    `spread` where given.
+    `spread` where given. The blocks are read one at a time from the scratch file.
     """
-    old_nodes = previous.nodes if previous is not None else {}
-    old_matches = previous.matches if previous is not None else {}
-    same = {n for n, info in nodes.items() if old_nodes.get(n) == info}
-    touched = {k for n, info in nodes.items() if n not in same for k in info.blocks}
-    touched |= {k for n, info in old_nodes.items() if n not in same for k in info.blocks}
-    new_blocks = _blocks(nodes)
-    # a block's members then: its unchanged members now, and the nodes that left it
-    left: dict[str, list[str]] = defaultdict(list)
-    for n, info in old_nodes.items():
-        if n not in same:
-            for k in info.blocks:
-                left[k].append(n)
-    then: dict[str, list[str]] = {}
-
-    def old_block(k: str) -> list[str]:
-        if k not in touched:
-            return new_blocks.get(k, [])
-        if k not in then:
-            then[k] = sorted([n for n in new_blocks.get(k, []) if n in same] + left.get(k, []))
-        return then[k]
-
-    def shared(a: str, b: str) -> set[str]:
-        """The blocks of both (made when asked: a set for every node is most of what
-        this pass would hold)."""
-        return set(nodes[a].blocks).intersection(nodes[b].blocks)
-
-    def known_then(kind: str, a: str, b: str) -> bool:
-        """Was this pair of unchanged nodes a candidate in the previous build?"""
-        return any(k.startswith(kind + "|") and _generated(old_block(k), a, b)
-                   for k in shared(a, b))
-
-    def first_block(kind: str, a: str, b: str) -> str | None:
-        """The first block (by key) that gives the pair now; None if none does."""
-        both = shared(a, b)
-        for k in sorted(both) if len(both) > 1 else both:
-            if k.startswith(kind + "|") and _generated(new_blocks[k], a, b):
-                return k
-        return None
-
-    matches: dict[tuple[str, str, str], str] = {
-        p: rule for p, rule in old_matches.items() if p[1] in same and p[2] in same}
-
-    def candidates() -> Iterator[tuple[str, str, str]]:
-        for bkey in sorted(touched, key=_comparing_order):
-            members = new_blocks.get(bkey, [])
-            if len(members) < 2:
-                continue
+    def candidates() -> Iterator[tuple[tuple[str, str, str], tuple[str, str, str]]]:
+        for bkey, size_then in blocks.touched(lambda b: _comparing_order(b)):
+            members = blocks.members(bkey)
             kind = bkey.split("|", 1)[0]
-            was = old_block(bkey)
-            if len(members) <= MAX_BLOCK and len(was) <= MAX_BLOCK:
+            then: dict[str, dict[str, tuple[int, int]]] | None = None
+            if len(members) <= MAX_BLOCK and size_then <= MAX_BLOCK:
                 # all pairs then and now: the new ones are those of a new or changed node
-                fresh = [x for x in members if x not in same]
-                pairs: Iterable[tuple[str, str]] = (
-                    (min(x, y), max(x, y)) for x in fresh for y in members
-                    if y in same or x < y)  # two new nodes: once
+                fresh = [x for x in members if not x.same]
+                pairs: Iterable[tuple[Member, Member]] = (
+                    (x, y) if x.key < y.key else (y, x) for x in fresh for y in members
+                    if y.same or x.key < y.key)  # two new nodes: once
             else:
-                pos = {n: i for i, n in enumerate(was)}
-                small = len(was) <= MAX_BLOCK
-                pairs = ((a, b) for a, b in _pairs(members)
-                         if not (a in same and b in same and (small or pos[b] - pos[a] <= WINDOW)))
+                pos = blocks.positions_then(bkey)
+                small = size_then <= MAX_BLOCK
+                pairs = ((a, b) for a, b in _pairs(members) if not (
+                    a.same and b.same and (small or pos[b.key] - pos[a.key] <= WINDOW)))
             for a, b in pairs:
-                if first_block(kind, a, b) != bkey:
+                if _first_block(kind, a.places, b.places) != bkey:
                     continue  # its first block gives it (and if that block is unchanged, so is it)
-                if a in same and b in same and known_then(kind, a, b):
-                    continue  # compared then; a match is in `matches` already
-                yield kind, a, b
+                if a.same and b.same:
+                    then = then if then is not None else blocks.places_then(bkey)
+                    if _given(kind, then[a.key], then[b.key]):
+                        continue  # compared then; a match is recorded already
+                yield (kind, a.key, b.key), (a.shown, b.shown, kind)
 
     compared = 0
-    for pair, rule in _verdicts(candidates(), shown, spread):
+    matched: list[tuple[str, str, str, str]] = []
+    for (kind, a, b), rule in _verdicts(candidates(), spread):
         if rule is not None:
-            matches[pair] = rule
+            matched.append((kind, a, b, rule))
+            if len(matched) >= PAIRS_PER_PIECE:
+                blocks.add_matches(matched)
+                matched.clear()
         compared += 1
-    # a match of the previous build whose blocks all changed may be no candidate now
-    first: dict[tuple[str, str, str], str] = {}
-    for p in list(matches):
-        k = first_block(*p)
-        if k is None:
-            del matches[p]
-        else:
-            first[p] = k
-    order = sorted(matches, key=lambda p: (first[p], p[1], p[2]))
-    return matches, compared, order
+    blocks.add_matches(matched)
+    return compared
 
 
-def _comparing_order(block: str) -> tuple[str, str, str]:
+def _generated(places_a: tuple[int, int], places_b: tuple[int, int]) -> bool:
+    """Does a block give the pair (a < b) whose (position, block size) are these?"""
+    return places_a[1] <= MAX_BLOCK or places_b[0] - places_a[0] <= WINDOW
+
+
+def _first_block(kind: str, a: Mapping[str, tuple[int, int]],
+                 b: Mapping[str, tuple[int, int]]) -> str | None:
+    """The first block (by key) of this kind that gives the pair (a < b), by the
+    places of a and b in their blocks; None if none does."""
+    both = a.keys() & b.keys()
+    for k in sorted(both) if len(both) > 1 else both:
+        if k.startswith(kind + "|") and _generated(a[k], b[k]):
+            return k
+    return None
+
+
+def _given(kind: str, a: Mapping[str, tuple[int, int]], b: Mapping[str, tuple[int, int]]) -> bool:
+    """Does some block of this kind give the pair (a < b), by their places in their blocks?"""
+    return any(k.startswith(kind + "|") and _generated(a[k], b[k]) for k in a.keys() & b.keys())
+
+
+def _comparing_order(block: str) -> str:
     """The order in which the blocks' pairs are compared: by kind and the letters of the
     key, its type ("p:" first letters, "k:" consonants, ...) last. A name is in a
     block of each type, and in key order these lie far apart, so the name caches had
     forgotten it by its next block: at 300x the growth corpus's 41k names were parsed
     146k times, in this order 61k, and comparing took 9% (1 job) to 16% (2 jobs)
     less time. What is compared stays the same: a pair belongs to its first block by
-    key (`first_block`)."""
+    key (`_first_block`). It is a string, the blocks being sorted by SQL: the parts
+    joined by a character below all others sort as the tuple of them would."""
     kind, key = block.split("|", 1)
-    return kind, key.partition(":")[2], key
+    return "\0".join((kind, key.partition(":")[2], key))
 
 
 def match_rules(pairs: Sequence[tuple[str, str, str]]) -> list[str | None]:
@@ -434,16 +387,17 @@ def match_rules(pairs: Sequence[tuple[str, str, str]]) -> list[str | None]:
     return [same_name_rule(a, b, kind) for a, b, kind in pairs]
 
 
-def _verdicts(candidates: Iterator[tuple[str, str, str]], shown: Mapping[str, str],
+def _verdicts(candidates: Iterator[tuple[tuple[str, str, str], tuple[str, str, str]]],
               spread: Spread | None) -> Iterator[tuple[tuple[str, str, str], str | None]]:
-    """Each candidate (kind, a, b) with the rule by which its names match (None: none),
-    in order. The candidates are compared in pieces as they come: with workers, they
-    compare the pieces given them while this process finds the next ones (finding
-    them is a sixth of the work). The candidate pairs of a large corpus are many times
-    its names, so at most PAIR_PIECES_AT_ONCE pieces are held at a time."""
+    """Each candidate (kind, a, b), given with what comparing it needs (name, name,
+    kind), with the rule by which its names match (None: none), in order. The
+    candidates are compared in pieces as they come: with workers, they compare the
+    pieces given them while this process finds the next ones (finding them is a sixth
+    of the work). The candidate pairs of a large corpus are many times its names, so
+    at most PAIR_PIECES_AT_ONCE pieces are held at a time."""
     while True:
         held: list[list[tuple[str, str, str]]] = []
-        names = _names_of_pieces(candidates, shown, held)
+        names = _names_of_pieces(candidates, held)
         rules = spread(match_rules, names) if spread is not None else list(map(match_rules, names))
         if not held:
             return
@@ -451,15 +405,15 @@ def _verdicts(candidates: Iterator[tuple[str, str, str]], shown: Mapping[str, st
             yield from zip(piece, said, strict=True)
 
 
-def _names_of_pieces(candidates: Iterator[tuple[str, str, str]], shown: Mapping[str, str],
+def _names_of_pieces(candidates: Iterator[tuple[tuple[str, str, str], tuple[str, str, str]]],
                      held: list[list[tuple[str, str, str]]]
                      ) -> Iterator[list[tuple[str, str, str]]]:
     """The next pieces of candidates, each kept in `held` and given as what comparing
     them needs: (name, name, kind)."""
     while len(held) < PAIR_PIECES_AT_ONCE and (
             piece := list(islice(candidates, PAIRS_PER_PIECE))):
-        held.append(piece)
-        yield [(shown[a], shown[b], kind) for kind, a, b in piece]
+        held.append([pair for pair, _names in piece])
+        yield [names for _pair, names in piece]
 
 
 def _in_pieces(fn: Callable[[Sequence[Any]], list[Any]], items: list[Any],
@@ -476,34 +430,34 @@ def _in_pieces(fn: Callable[[Sequence[Any]], list[Any]], items: list[Any],
 DOMINANCE = 3  # a bare surname goes to a namesake named this many times more often
 
 
-def _bare_surname_mentions(short: str, fulls: set[str], store: MentionStore,
-                           cl: _Clusters) -> dict:
+def _bare_surname_mentions(short: int, fulls: Sequence[int], store: MentionStore,
+                           cl: _Clusters) -> list[tuple[tuple[str, int, int], int, str]]:
     """A surname shared by several people: each mention goes to the namesake last
     named in full before it in the same source (the first after it when none
     before); in a source that names none of them, to the one the corpus names far
     more often; otherwise it stays apart. Cost: the mentions of these names only."""
-    by_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
     weight: Counter = Counter()
-    for f in sorted(fulls):
-        root = cl.uf.find(f)
-        for sid, start, _end in store.mentions_of(f):
+    for f in sorted(fulls, key=store.key_of):
+        root, key = cl.find(f), store.key_of(f)
+        for sid, start, _end in store.mentions_of(key):
             by_source[sid].append((start, root))
-        weight[root] += store.reads(f)
+        weight[root] += store.reads(key)
     ranked = weight.most_common(2)
     dominant = ranked[0][0] if len(ranked) == 1 or ranked[0][1] >= DOMINANCE * ranked[1][1] else None
     for named in by_source.values():
         named.sort()
-    out = {}
-    for key in store.mentions_of(short):
+    out = []
+    for key in store.mentions_of(store.key_of(short)):
         sid, start, _end = key
         here = by_source.get(sid, [])
         i = bisect_left(here, (start,))  # the full names before this mention: here[:i]
         if i:
-            out[key] = (here[i - 1][1], "bare surname after this person's full name in the same source")
+            out.append((key, here[i - 1][1], "bare surname after this person's full name in the same source"))
         elif here:
-            out[key] = (here[0][1], "bare surname before this person's full name in the same source")
+            out.append((key, here[0][1], "bare surname before this person's full name in the same source"))
         elif dominant is not None:
-            out[key] = (dominant, "bare surname; the corpus names this namesake far more often")
+            out.append((key, dominant, "bare surname; the corpus names this namesake far more often"))
     return out
 
 
@@ -524,27 +478,20 @@ def _pairs(nodes: list[str]) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(nodes) for b in nodes[i + 1 : i + 1 + WINDOW]]
 
 
-def _entities(cl: _Clusters, store: MentionStore, why_node: Mapping[str, str],
-              per_mention: Mapping[tuple[str, int, int], tuple[str, str]],
-              kept_forms: Mapping[str, str]) -> tuple[tuple[Entity, ...], MentionEntities]:
+def _entities(cl: _Clusters, store: MentionStore, kept_forms: Mapping[str, str]
+              ) -> tuple[tuple[Entity, ...], MentionEntities]:
     """The entities and each mention's entity. An entity's name is stripped once across
     builds, as a mentioned text is: its form is kept with those of the texts."""
-    groups = cl.uf.members()
-    root_eid: dict[str, int] = {}
+    store.set_roots(cl.roots())
     entities: list[Entity] = []
     used: set[str] = set()
-    # mentions assigned one by one (shared bare surnames) count for their target
-    moved_forms: dict[str, dict[tuple[str, str], set[str]]] = defaultdict(lambda: defaultdict(set))
-    moved_away: Counter = Counter()
-    for key, (target, rule) in per_mention.items():
-        node = store.node_at(key)
-        moved_forms[cl.uf.find(target)][(node, rule)].add(key[0])
-        moved_away[node] += 1
-    for root, nodes in sorted(groups.items()):
-        staying = [n for n in nodes if store.mention_count(n) > moved_away[n]]
+    for root, members in store.clusters():
+        root_id = next(i for i, key, _why in members if key == root)
+        # mentions moved one by one (shared bare surnames) count for their target
+        staying = [(key, why) for i, key, why in members if store.staying(i)]
         forms: Counter = Counter()
         label_votes: Counter = Counter()
-        for n in staying:
+        for n, _why in staying:
             forms.update(dict(store.surfaces(n)))
             label_votes.update(dict(store.labels(n)))
         if not forms:
@@ -557,27 +504,22 @@ def _entities(cl: _Clusters, store: MentionStore, why_node: Mapping[str, str],
             k += 1
             eid = f"{base}-{k}"
         used.add(eid)
-        root_eid[root] = len(entities)
+        store.made(root_id, len(entities))
         aliases = []
-        for n in sorted(staying):
-            rule = why_node.get(n, "same name") if n != root else "canonical form"
+        for n, why in sorted(staying):
+            rule = (why or "same name") if n != root else "canonical form"
             for raw, srcs in store.raw_forms(n):
                 aliases.append(Alias(raw, srcs, rule))
-        for (n, rule), srcs in sorted(moved_forms[root].items()):
+        moved_forms: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for n, rule, src in store.moved_to(root_id):
+            moved_forms[(n, rule)].add(src)
+        for (n, rule), srcs in sorted(moved_forms.items()):
             for raw, _srcs in store.raw_forms(n):
                 aliases.append(Alias(raw, tuple(sorted(srcs)), rule))
         entities.append(Entity(eid, _stripped(name, store, kept_forms), etype, tuple(aliases)))
     # each mention's entity, by its node's (or, moved, its target's) root; a root all of
     # whose mentions were moved has none
-
-    def entity_of(node: str) -> int:
-        return root_eid.get(cl.uf.find(node), -1)
-
-    mention_entity = store.link(((n, entity_of(n)) for n in cl.uf.parent),
-                                ((key, entity_of(target)) for key, (target, _rule)
-                                 in per_mention.items()),
-                                [e.id for e in entities])
-    return tuple(entities), mention_entity
+    return tuple(entities), store.link([e.id for e in entities])
 
 
 def _stripped(text: str, store: MentionStore, kept: Mapping[str, str]) -> str:
