@@ -23,6 +23,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache, partial
 from itertools import count, groupby, islice
 from operator import itemgetter
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 CACHE_KB = 8192  # the scratch file's page cache: what it may hold in memory
 PAGE = 5000  # rows fetched or written at a time
@@ -217,9 +221,17 @@ class MentionStore:
         """Remember the surface form of a text that was not read (an entity's name)."""
         self._db.execute("INSERT OR IGNORE INTO extra_form VALUES (?, ?)", (text, surface))
 
-    def forms(self) -> Forms:
+    def forms(self) -> Lookup[str, str]:
         """Mentioned text -> surface form, of every text read or added."""
-        return Forms(self)
+        return Lookup(self.form, self._all_forms, lambda: self._db.execute(
+            "SELECT (SELECT count(*) FROM text) + (SELECT count(*) FROM extra_form "
+            "WHERE text NOT IN (SELECT text FROM text))").fetchone()[0])
+
+    def _all_forms(self) -> Iterator[tuple[str, str]]:
+        for page in pages(self._db.execute(
+                "SELECT t.text, f.surface FROM text t JOIN text_form f ON f.id = t.id UNION ALL "
+                "SELECT text, surface FROM extra_form WHERE text NOT IN (SELECT text FROM text)")):
+            yield from page
 
     # -------------------------------------------------------------- mentions
     def mentions_of(self, node: str) -> list[tuple[str, int, int]]:
@@ -291,28 +303,30 @@ class MentionEntities(Mapping[tuple[str, int, int], str]):
         self._m.close()
 
 
-class Forms(Mapping[str, str]):
-    """Text -> surface form, read from the scratch file (`MentionStore.forms`)."""
+class Lookup(Mapping[K, V]):
+    """A mapping read from a scratch file, never held: `get` answers one key (None:
+    absent), `items` walks all pairs in order, `count` says how many. What the
+    resolver hands on (its state, the forms of texts) can be as large as the names of
+    the corpus, so it stays on disk until it is written to the store."""
 
-    def __init__(self, mentions: MentionStore) -> None:
-        self._m = mentions
+    def __init__(self, get: Callable[[K], V | None], items: Callable[[], Iterator[tuple[K, V]]],
+                 count: Callable[[], int]) -> None:
+        self._get, self._items, self._count = get, items, count
 
-    def __getitem__(self, text: str) -> str:
-        got = self._m.form(text)
+    def __getitem__(self, key: K) -> V:
+        got = self._get(key)
         if got is None:
-            raise KeyError(text)
+            raise KeyError(key)
         return got
 
-    def __iter__(self) -> Iterator[str]:
-        for page in pages(self._m._db.execute(
-                "SELECT text FROM text UNION ALL SELECT text FROM extra_form "
-                "WHERE text NOT IN (SELECT text FROM text)")):
-            yield from (t for (t,) in page)
+    def __iter__(self) -> Iterator[K]:
+        return (k for k, _v in self._items())
 
     def __len__(self) -> int:
-        return self._m._db.execute(
-            "SELECT (SELECT count(*) FROM text) + (SELECT count(*) FROM extra_form "
-            "WHERE text NOT IN (SELECT text FROM text))").fetchone()[0]
+        return self._count()
+
+    def items(self) -> Iterator[tuple[K, V]]:  # type: ignore[override]
+        return self._items()
 
 
 def _node_id(db: sqlite3.Connection, node: str) -> int | None:

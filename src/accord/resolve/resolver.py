@@ -42,7 +42,7 @@ from unidecode import unidecode
 from accord.model import Alias, Entity
 from accord.names import acronyms_of, blocking_keys, parse_name, same_name_rule, strip_name
 from accord.names.memo import forget
-from accord.resolve.mention_store import MentionEntities, MentionStore
+from accord.resolve.mention_store import Lookup, MentionEntities, MentionStore
 from accord.resolve.name_blocks import Member, NameBlocks
 
 MAX_BLOCK = 64
@@ -205,7 +205,14 @@ def resolve(mentions: Iterable[MentionRec],
             store.explain(nb, "merged by the user", replace=True)
 
     entities, mention_entity = _entities(cl, store, kept_forms)
-    state = ResolverState(_Nodes(blocks), _Matches(blocks), store.forms())
+    state = ResolverState(
+        Lookup(lambda n: None if (got := blocks.node(n)) is None else NodeInfo(*got),
+               lambda: ((n, NodeInfo(kind, shown, b)) for n, kind, shown, b in blocks.nodes()),
+               blocks.node_count),
+        Lookup(lambda p: blocks.match(*p),
+               lambda: (((kind, a, b), rule) for kind, a, b, rule in blocks.matches()),
+               blocks.match_count),
+        store.forms())
     return Resolution(entities, mention_entity, state, compared)
 
 
@@ -235,50 +242,6 @@ def _join_formed_acronyms(store: MentionStore, blocks: NameBlocks, cl: _Clusters
                 if (store.sources(store.key_of(target)) & store.sources(store.key_of(i))
                         and cl.union(cl.find(target), i)):
                     store.explain(i, f"acronym of {store.shown_of(target)}, named in the same source")
-
-
-class _Nodes(Mapping[str, NodeInfo]):
-    """The nodes of a build (`ResolverState.nodes`), read from its scratch file."""
-
-    def __init__(self, blocks: NameBlocks) -> None:
-        self._b = blocks
-
-    def __getitem__(self, node: str) -> NodeInfo:
-        got = self._b.node(node)
-        if got is None:
-            raise KeyError(node)
-        return NodeInfo(*got)
-
-    def __iter__(self) -> Iterator[str]:
-        return (n for n, *_info in self._b.nodes())
-
-    def __len__(self) -> int:
-        return self._b.node_count()
-
-    def items(self) -> Iterator[tuple[str, NodeInfo]]:  # type: ignore[override]
-        return ((n, NodeInfo(kind, shown, blocks)) for n, kind, shown, blocks in self._b.nodes())
-
-
-class _Matches(Mapping[tuple[str, str, str], str]):
-    """The matching pairs of a build (`ResolverState.matches`), read from its scratch file."""
-
-    def __init__(self, blocks: NameBlocks) -> None:
-        self._b = blocks
-
-    def __getitem__(self, pair: tuple[str, str, str]) -> str:
-        got = self._b.match(*pair)
-        if got is None:
-            raise KeyError(pair)
-        return got
-
-    def __iter__(self) -> Iterator[tuple[str, str, str]]:
-        return ((kind, a, b) for kind, a, b, _rule in self._b.matches())
-
-    def __len__(self) -> int:
-        return self._b.match_count()
-
-    def items(self) -> Iterator[tuple[tuple[str, str, str], str]]:  # type: ignore[override]
-        return (((kind, a, b), rule) for kind, a, b, rule in self._b.matches())
 
 
 def node_blocks(nodes: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
