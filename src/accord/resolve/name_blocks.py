@@ -26,7 +26,7 @@ from accord.resolve.mention_store import PAGE, MentionStore, chunks, pages, snap
 SEP = "\x1f"  # between the blocking keys of a node in one column
 # the nodes whose places in their blocks are kept at hand: the comparing order brings
 # a node's blocks close together, so most members of a block were met a block ago
-PLACES_KEPT = 8192
+PLACES_KEPT = 4096
 _IN_AT_ONCE = 500  # nodes asked for in one query (SQLite allows 999 parameters)
 
 _SCHEMA = """
@@ -61,7 +61,8 @@ class NameBlocks:
                  old_nodes: Iterable[tuple[str, str, str, Sequence[str]]] = (),
                  old_matches: Iterable[tuple[str, str, str, str]] = ()) -> None:
         self._db = db = mentions.db
-        self._places: OrderedDict[str, dict[str, tuple[int, int]]] = OrderedDict()
+        # the places of the nodes of the last blocks read (`_places_of`)
+        self._places: OrderedDict[str, tuple] = OrderedDict()
         db.executescript(_SCHEMA)
         db.execute("UPDATE node SET kind = coalesce((SELECT kind FROM kinds "
                    "WHERE kinds.label = node.label), 'ORG')")
@@ -139,23 +140,34 @@ class NameBlocks:
         """The nodes of `block` now, in key order."""
         rows = self._db.execute("SELECT b.node, n.shown, n.same FROM blk b JOIN node n "
                                 "ON n.key = b.node WHERE b.key = ? ORDER BY b.pos", (block,)).fetchall()
-        places = self._places
-        missing = [key for key, _shown, _same in rows if key not in places]
+        kept = self._places
+        missing = [key for key, _shown, _same in rows if key not in kept]
+        fetched: dict[str, tuple] = {}
         for part in range(0, len(missing), _IN_AT_ONCE):
-            asked = missing[part:part + _IN_AT_ONCE]
-            found: dict[str, dict[str, tuple[int, int]]] = {key: {} for key in asked}
-            for node, other, pos, size in self._db.execute(
-                    "SELECT node, key, pos, size FROM blk WHERE node IN "
-                    f"({','.join('?' * len(asked))})", asked):
-                found[node][other] = (pos, size)
-            places.update(found)
+            fetched.update(self._places_of(missing[part:part + _IN_AT_ONCE]))
         members = []
         for key, shown, same in rows:
-            places.move_to_end(key)
-            members.append(Member(key, shown, bool(same), places[key]))
-        while len(places) > max(PLACES_KEPT, len(rows)):
-            places.popitem(last=False)
+            flat = fetched[key] if key in fetched else kept[key]
+            members.append(Member(key, shown, bool(same), {
+                flat[i]: (flat[i + 1], flat[i + 2]) for i in range(0, len(flat), 3)}))
+        if len(rows) <= PLACES_KEPT:  # (a larger block would only push the others out)
+            for key, _shown, _same in rows:
+                if key in fetched:
+                    kept[key] = fetched[key]
+                else:
+                    kept.move_to_end(key)
+            while len(kept) > PLACES_KEPT:
+                kept.popitem(last=False)
         return members
+
+    def _places_of(self, nodes: list[str]) -> dict[str, tuple]:
+        """Each node's (block, position, size, block, ...)."""
+        found: dict[str, list] = {key: [] for key in nodes}
+        for node, block, pos, size in self._db.execute(
+                f"SELECT node, key, pos, size FROM blk WHERE node IN ({','.join('?' * len(nodes))})",
+                nodes):
+            found[node] += (block, pos, size)
+        return {key: tuple(flat) for key, flat in found.items()}
 
     def places_then(self, block: str) -> dict[str, dict[str, tuple[int, int]]]:
         """Of the unchanged members of `block`: their (position, size) in each of their
