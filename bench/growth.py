@@ -6,8 +6,10 @@ The 1x corpus is the five development seeds (about 42k characters); larger ones
 are the seeds varied (`synth.py`: sentences shuffled, names varied), so every
 source is new text. The 100x build, 500 sources, dominates the time. Each build runs in a fresh process; peak
 resident memory is sampled per stage, for the driver (which streams results into
-the store) and for its workers together. A process's resident memory does not
-shrink after annotating, so the corpus-wide stage is measured again on its own:
+the store) and for its workers together. A process's resident memory shrinks only as far as
+the C allocator gives memory back (the build lets go of the models and trims the
+heap before the corpus-wide stage: `engine/memory.py`), so that stage is measured
+again on its own:
 the same sources annotated into a second database, then resolved and aligned from
 scratch in a fresh process (its peak, and what it held when the stage began). That
 stage reads the claims a page at a time and keeps the mentions, the name nodes,

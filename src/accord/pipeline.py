@@ -26,9 +26,11 @@ from accord.align.copy_pairs import CopyPairs, PassageIndex
 from accord.align.findings import filing_key, findings_of_key
 from accord.align.independence import Sketch, iter_new_dependences
 from accord.align.independence import origins as find_origins
+from accord.annotate.nlp import unload as unload_models
 from accord.engine import Engine, LocalEngine
 from accord.engine.batching import UNKNOWN_SIZE
 from accord.engine.local import run_now
+from accord.engine.memory import give_back as give_back_memory
 from accord.fingerprint import code_version
 from accord.ingest import IngestError, InputRef, discover, read_source
 from accord.model import Claim, EntityRef
@@ -135,6 +137,10 @@ def build(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
             report.read += len(batch)
             done += len(results)
             progress("annotate", done, len(todo))
+        # what annotating held here (the models, the parser's freed buffers) goes before
+        # the corpus-wide stage, the build's largest need of memory, starts
+        unload_models()
+        give_back_memory()
         corpus_stage(store, report, progress=progress, spread=engine.spread, later=engine.later)
     finally:
         engine.close()
@@ -403,6 +409,8 @@ def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) 
     database itself and reads the sketches and the texts it compares there, rather
     than receiving what the build's own process need not hold. The pairs come back
     compact (there can be many: `CopyPairs`)."""
+    unload_models()  # (a worker that annotated: the parser's memory serves this better)
+    give_back_memory()
     store = Store(db, migrate=False)
     try:
         # (no name kept for the sketches: the search lets go of them once it holds their keys)

@@ -477,6 +477,16 @@ class _Zone:
 _ZONE = _Zone()
 
 
+def unload() -> None:
+    """Let go of the models this process loaded (they load again when next asked for).
+    The build's own process annotates too, and what comes after, the corpus-wide
+    stage, needs no model: what the parser held is better spent there."""
+    global _ZONE
+    english.cache_clear()
+    russian.cache_clear()
+    _ZONE = _Zone()  # (an open zone holds the model)
+
+
 # ----------------------------------------------------------------------- Russian
 
 NATASHA_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "GPE"}
