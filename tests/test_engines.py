@@ -3,6 +3,7 @@ stream (a bounded number of batches in flight, not the whole pile at once)."""
 
 import os
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,19 @@ def test_the_vocabulary_texts_add_is_freed_once_it_has_grown_past_a_bound(monkey
     assert len(nlp.vocab.strings) > base  # small growth is kept: common words stay made
     list(nlp_module.parse_english([words("d", 150)]))
     assert len(nlp.vocab.strings) <= base  # past the bound everything new is freed
+
+
+def test_a_process_that_let_go_of_its_models_parses_alike_when_it_next_needs_them():
+    from accord.annotate import nlp as nlp_module
+    from accord.engine.memory import give_back
+
+    text = "Ilse Marrow, a glassblower of a made-up town, opened her workshop in Dunhollow in 1931."
+    before = next(nlp_module.parse_english([text]))
+    model = weakref.ref(nlp_module.english())
+    nlp_module.unload()
+    give_back()
+    assert model() is None  # nothing holds it: not the cache, not the open memory zone
+    assert next(nlp_module.parse_english([text])) == before
 
 
 def test_batches_are_bounded_by_the_bytes_left_so_that_a_few_large_files_are_spread():

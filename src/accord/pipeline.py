@@ -137,10 +137,6 @@ def build(inputs: Sequence[str], store: Store, *, engine: Engine | None = None,
             report.read += len(batch)
             done += len(results)
             progress("annotate", done, len(todo))
-        # what annotating held here (the models, the parser's freed buffers) goes before
-        # the corpus-wide stage, the build's largest need of memory, starts
-        unload_models()
-        give_back_memory()
         corpus_stage(store, report, progress=progress, spread=engine.spread, later=engine.later)
     finally:
         engine.close()
@@ -291,6 +287,10 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     has changed (sources, corrections, code) nothing is done at all. The results are
     those of a build from scratch over the same sources (tests/test_incremental.py).
     """
+    # what annotating held in this process (the models, the parser's freed buffers)
+    # goes before the build's largest need of memory starts
+    unload_models()
+    give_back_memory()
     steps = 5
     progress("corpus", 0, steps)
     ids = sorted(store.source_ids())
