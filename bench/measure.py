@@ -157,7 +157,8 @@ def _build(inputs: list[str], db: str, jobs: int = 1, engine: str = "local",
 
     store = Store(db)
     report = build(inputs, store, engine=make_engine(engine, jobs=jobs, address=address,
-                                                     batch=batch), progress=progress)
+                                                     batch=batch), progress=progress,
+                   keep_models=False)  # (as `accord build` does)
     seconds = time.perf_counter() - t0
     times[sampler.stage] = seconds - sum(times.values())
     memory = sampler.stop()
@@ -187,6 +188,7 @@ def _corpus(db: str, jobs: int = 1) -> dict:
     a fresh process: its own need of memory, which in a whole build hides under what
     annotating left resident. With several jobs the workers are started first, as a
     build has them running when it gets there."""
+    from accord.annotate.nlp import unload
     from accord.engine import make_engine
     from accord.pipeline import corpus_stage
     from accord.store.db import Store
@@ -195,6 +197,7 @@ def _corpus(db: str, jobs: int = 1) -> dict:
     engine = make_engine("local", jobs=jobs)
     if jobs > 1:
         engine._workers()  # (a build has started them by annotating)
+    unload()  # (and `accord build` lets go of its models before this stage)
     start = _rss_kb(os.getpid()) / 1024
     sampler = Sampler()
     t0 = time.perf_counter()

@@ -211,7 +211,7 @@ def test_workers_are_forked_with_the_model_already_loaded():
     engine = LocalEngine(jobs=2, batch=1)
     try:
         engine._workers()  # the pool as `map` starts it, before any text reached a worker
-        pid, loaded = engine.later(_model_loaded, 0)()
+        pid, loaded = engine._workers().submit(_model_loaded, 0).result()
     finally:
         engine.close()
     assert pid != os.getpid() and loaded

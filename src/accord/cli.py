@@ -124,7 +124,7 @@ def build(
     try:
         with progress:
             report = run_build(inputs, store, engine=eng, max_bytes=int(max_mb * 1_000_000),
-                               progress=on_progress)
+                               progress=on_progress, keep_models=False)
     except (BuildLocked, EngineError) as e:
         err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None

@@ -478,9 +478,8 @@ _ZONE = _Zone()
 
 
 def unload() -> None:
-    """Let go of the models this process loaded (they load again when next asked for).
-    The build's own process annotates too, and what comes after, the corpus-wide
-    stage, needs no model: what the parser held is better spent there."""
+    """Let go of the models this process loaded (they load again when next asked for):
+    for a worker whose next job needs none (`engine.local.without_models`)."""
     global _ZONE
     english.cache_clear()
     russian.cache_clear()

@@ -30,6 +30,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches, peek
+from accord.engine.memory import give_back
 from accord.engine.unit import Result, work
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class LocalEngine:
         with one job, here and now."""
         if self.jobs == 1 or self._pool is None:
             return run_now(fn, *args)
-        future = self._pool.submit(fn, *args)
+        future = self._pool.submit(without_models, fn, *args)
         self._later.add(future)
         future.add_done_callback(self._later.discard)
 
@@ -160,6 +161,17 @@ def warm() -> None:
     from accord.per_source import read_and_annotate  # noqa: F401  the per-source code
 
     english()
+
+
+def without_models(fn: Callable[..., R], *args: Any) -> R:
+    """`fn(*args)` in a worker that first lets go of the models it annotated with, and
+    of the heap that freed: a job given `later` (comparing texts for copies) needs no
+    model, and this pool's workers end with the build, so nothing loads them again."""
+    from accord.annotate.nlp import unload
+
+    unload()
+    give_back()
+    return fn(*args)
 
 
 def start_worker() -> None:
