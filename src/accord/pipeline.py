@@ -294,10 +294,6 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     has changed (sources, corrections, code) nothing is done at all. The results are
     those of a build from scratch over the same sources (tests/test_incremental.py).
     """
-    # the heap annotating freed in this process goes back to the system before the
-    # build's largest need of memory starts (the model stays: the next build in this
-    # process would load it again)
-    give_back_memory()
     steps = 5
     progress("corpus", 0, steps)
     ids = sorted(store.source_ids())
@@ -309,6 +305,10 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
             _report_from_store(store, report)
         progress("corpus", steps, steps)
         return
+    # the heap annotating freed in this process goes back to the system before the
+    # build's largest need of memory starts (the model stays: the next build in this
+    # process would load it again)
+    give_back_memory()
     # each source's acronyms and sketch, made by its worker; one stored by another
     # version of the code (or before they were kept) is made again here
     stored = store.source_keys(sketches=False)

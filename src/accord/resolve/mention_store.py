@@ -61,6 +61,11 @@ _READS = ("SELECT r.rowid AS rid, r.src, r.start, r.\"end\", t.id AS text, r.lab
           "LEFT JOIN kinds k ON k.label = r.label WHERE f.key != ''")
 
 
+# (text, surface form) of every text read, then of every one added
+_ALL_FORMS = ("SELECT t.text, f.surface FROM text t JOIN text_form f ON f.id = t.id UNION ALL "
+              "SELECT text, surface FROM extra_form WHERE text NOT IN (SELECT text FROM text)")
+
+
 class MentionStore:
     """The mentions as read, counted by node. `nodes` are named by key strings."""
 
@@ -227,13 +232,10 @@ class MentionStore:
     def forms(self) -> Lookup[str, str]:
         """Mentioned text -> surface form, of every text read or added."""
         return Lookup(self.form, self._all_forms, lambda: self._db.execute(
-            "SELECT (SELECT count(*) FROM text) + (SELECT count(*) FROM extra_form "
-            "WHERE text NOT IN (SELECT text FROM text))").fetchone()[0])
+            f"SELECT count(*) FROM ({_ALL_FORMS})").fetchone()[0])
 
     def _all_forms(self) -> Iterator[tuple[str, str]]:
-        for page in pages(self._db.execute(
-                "SELECT t.text, f.surface FROM text t JOIN text_form f ON f.id = t.id UNION ALL "
-                "SELECT text, surface FROM extra_form WHERE text NOT IN (SELECT text FROM text)")):
+        for page in pages(self._db.execute(_ALL_FORMS)):
             yield from page
 
     # -------------------------------------------------------------- mentions

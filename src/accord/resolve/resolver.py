@@ -159,9 +159,13 @@ def resolve(mentions: Iterable[MentionRec],
     forget()  # (`names.memo`: what comparing remembered is of no use past here)
     blocks.order_matches(MAX_BLOCK, WINDOW)
     known = store.id_of  # a node's id, None if no mention folds to it
+
+    def node_of(text: str) -> int | None:
+        return known(node_key(strip_name(text) or text))
+
     corrections = list(corrections)
-    apart = [(a, b) for a, b in ((known(node_key(strip_name(x) or x)), known(node_key(strip_name(y) or y)))
-                                 for act, x, y in corrections if act == "split") if a and b]
+    apart = [(a, b) for a, b in ((node_of(x), node_of(y)) for act, x, y in corrections
+                                 if act == "split") if a and b]
     cl = _Clusters(store.node_count(), apart)
     for kind, rule, ia, ib, kind_a, kind_b, shown_a, shown_b in blocks.matches_in_order():
         if cl.find(ia) == cl.find(ib):
@@ -177,7 +181,7 @@ def resolve(mentions: Iterable[MentionRec],
 
     # 3. acronyms defined in a text, then acronyms formed from a unique long name
     for _sid, long, short in definitions:
-        a, b = known(node_key(strip_name(long) or long)), known(node_key(short))
+        a, b = node_of(long), known(node_key(short))
         if a and b and cl.union(a, b):
             store.explain(b, f"acronym defined in the text: {short} = {long}")
     _join_formed_acronyms(store, blocks, cl)
@@ -199,7 +203,7 @@ def resolve(mentions: Iterable[MentionRec],
     for act, a, b in corrections:
         if act != "merge":
             continue
-        na, nb = known(node_key(strip_name(a) or a)), known(node_key(strip_name(b) or b))
+        na, nb = node_of(a), node_of(b)
         if na and nb:
             cl.union(na, nb)
             store.explain(nb, "merged by the user", replace=True)
@@ -274,7 +278,7 @@ def _compare(blocks: NameBlocks, spread: Spread | None) -> int:
     `spread` where given. The blocks are read one at a time from the scratch file.
     """
     def candidates() -> Iterator[tuple[tuple[str, str, str], tuple[str, str, str]]]:
-        for bkey, size_then in blocks.touched(lambda b: _comparing_order(b)):
+        for bkey, size_then in blocks.touched(_comparing_order):
             members = blocks.members(bkey)
             kind = bkey.split("|", 1)[0]
             then: dict[str, dict[str, tuple[int, int]]] | None = None
