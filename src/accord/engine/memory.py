@@ -6,6 +6,15 @@ stays in that allocator's heap when freed, to be reused, and the process's resid
 memory never shrinks. After annotating, the build's own process held some 80 MB
 of free heap that way (measured: 211 MB resident, 127 MB after a trim). glibc's
 `malloc_trim` gives the free pages back; elsewhere this does nothing.
+
+A process that annotates batch after batch keeps growing that way too: the parser's
+working arrays of one batch are freed between live objects that stay, and the next
+batch's do not fit the holes. One process annotating the 500 sources of the 100x
+growth corpus in batches of four held 247 MB at the end; trimmed after every batch,
+183 MB (the rest is what its bounded caches hold), at about 2 ms a trim, a
+thousandth of a batch's time. (Making the large arrays bypass the heap,
+`mallopt(M_MMAP_THRESHOLD)`, held as little but was slower: every batch faulted its
+arrays' pages in afresh.)
 """
 
 from __future__ import annotations
@@ -15,10 +24,24 @@ import gc
 
 
 def give_back() -> None:
-    """Collect garbage, then return the C heap's free pages to the system (glibc)."""
+    """Collect garbage, then return the C heap's free pages to the system: before a
+    stage that needs much memory (a full collection takes a tenth of a second)."""
     gc.collect()
+    trim_heap()
+
+
+def trim_heap() -> None:
+    """Return the C heap's free pages to the system (glibc; elsewhere nothing): after
+    each batch a process annotates."""
+    if _TRIM is not None:
+        _TRIM(0)
+
+
+def _malloc_trim():
     try:
-        trim = ctypes.CDLL(None).malloc_trim
+        return ctypes.CDLL(None).malloc_trim
     except (AttributeError, OSError):
-        return  # not glibc: nothing to do
-    trim(0)
+        return None  # not glibc
+
+
+_TRIM = _malloc_trim()

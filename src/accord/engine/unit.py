@@ -3,7 +3,9 @@ results the driver stores out.
 
 It is `per_source.read_and_annotate` with each parse trimmed to its named mentions:
 tokens and sentences are only needed to extract claims, inside the worker, and
-sending them back would cost more to pickle than the rest of the result.
+sending them back would cost more to pickle than the rest of the result. After each
+batch the process gives the heap the parser freed back to the system (`trim_heap`),
+so that a process annotating batch after batch stays the size of one batch's work.
 """
 
 from __future__ import annotations
@@ -24,10 +26,13 @@ class EngineError(RuntimeError):
 
 
 def work(refs: Sequence[InputRef], max_bytes: int) -> list[Result]:
+    from accord.engine.memory import trim_heap
     from accord.extract.claims import SourceFacts
     from accord.per_source import read_and_annotate
 
-    return [slim(r) if isinstance(r, SourceFacts) else r for r in read_and_annotate(refs, max_bytes)]
+    out = [slim(r) if isinstance(r, SourceFacts) else r for r in read_and_annotate(refs, max_bytes)]
+    trim_heap()
+    return out
 
 
 def slim(facts: SourceFacts) -> SourceFacts:
