@@ -110,9 +110,13 @@ def _mix(z: np.ndarray) -> np.ndarray:
 _SEEDS = _mix(np.arange(1, NUM_PERM + 1, dtype=np.uint64) * np.uint64(0x5851F42D4C957F2D))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _word_hash(word: str) -> int:
-    """Stable 64-bit hash of a word after case folding and accent stripping."""
+    """Stable 64-bit hash of a word after case folding and accent stripping.
+    (Remembered: a text's words are mostly the language's common ones. Each entry
+    costs about 200 bytes; after 300 sources of the 100x growth corpus the cache held
+    11k words, 2.2 MB, for 35 hits per miss, so 16k entries keep nearly every hit and
+    a process that annotates for long holds 3 MB at most, not the 13 of 64k.)"""
     w = unicodedata.normalize("NFKD", word.casefold())
     w = "".join(ch for ch in w if not unicodedata.combining(ch))
     return int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
