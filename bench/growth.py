@@ -17,11 +17,16 @@ their blocks and the matches in a scratch file (the resolver holds an array of n
 ids for the clusters, a block at a time and the entities it made), but the copy
 detection holds the pairs of copying sources (compactly), so its peak still grows
 with the corpus; so does that of the name caches until they are full
-(bounded: about 12 MB per process, full between 10x and 100x). The memory of a process
-that annotates grows a little too, while its bounded caches fill: one process
-annotating the 100x sources in turn held 221 MB after 44 of them and 252 MB after
-500, its caches of word hashes (for the copy sketches; 65,536 at most) holding 3.5k
-and 16.7k words, that of page-furniture lines full (8,192) after 324 sources. The resolver's time grows faster than the corpus until
+(bounded: about 12 MB per process, full between 10x and 100x). A process that
+annotates trims its heap after every batch (`engine.unit.work`); without that, the
+parser's freed arrays piled up between the objects that stay: one process annotating
+the 100x sources in turn held 247 MB after 500 of them, and trimmed 160 MB after 44
+and 183 MB after 500 (155 MB after the first 4). Of what still grows there, some
+6 MB are its bounded caches filling (word hashes for the copy sketches, 16,384 at
+most: 11k words, 2.2 MB, after 300 sources; page-furniture lines, 8,192 at most,
+full after 300 sources: 1.1 MB; compiled patterns 2.3 MB), and the spaCy
+vocabulary's strings come and go with its memory zone (`annotate.nlp._Zone`); the
+rest is not accounted for yet. The resolver's time grows faster than the corpus until
 its blocks fill: a name is compared with every other of a block of up to 64 names
 (a sorted window beyond), so the pairs compared per name rise with the corpus
 towards that bound; the names and the pairs per name are printed beside the time. Note that the varied corpus is
