@@ -5,7 +5,8 @@ It is `per_source.read_and_annotate` with each parse trimmed to its named mentio
 tokens and sentences are only needed to extract claims, inside the worker, and
 sending them back would cost more to pickle than the rest of the result. After each
 batch the process gives the heap the parser freed back to the system (`trim_heap`),
-so that a process annotating batch after batch stays the size of one batch's work.
+so that what the parser freed does not pile up in a process that annotates batch
+after batch.
 """
 
 from __future__ import annotations
