@@ -12,9 +12,9 @@ working arrays of one batch are freed between live objects that stay, and the ne
 batch's do not fit the holes. One process annotating the 500 sources of the 100x
 growth corpus in batches of four held 247 MB at the end; trimmed after every batch,
 183 MB (155 MB after its first batch; part of the rest is its bounded caches
-filling), at about 2 ms a trim, under a thousandth of a batch's time. (Making the large arrays bypass the heap,
-`mallopt(M_MMAP_THRESHOLD)`, held as little but was slower: every batch faulted its
-arrays' pages in afresh.)
+filling), at about 2 ms a trim, under a thousandth of a batch's time. (Making the
+large arrays bypass the heap, `mallopt(M_MMAP_THRESHOLD)`, held as little but was
+slower: every batch faulted its arrays' pages in afresh.)
 """
 
 from __future__ import annotations

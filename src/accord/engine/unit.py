@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Union
 
+from accord.engine.memory import trim_heap
+
 if TYPE_CHECKING:
     from accord.extract.claims import SourceFacts
     from accord.ingest import IngestError, InputRef
@@ -27,7 +29,6 @@ class EngineError(RuntimeError):
 
 
 def work(refs: Sequence[InputRef], max_bytes: int) -> list[Result]:
-    from accord.engine.memory import trim_heap
     from accord.extract.claims import SourceFacts
     from accord.per_source import read_and_annotate
 

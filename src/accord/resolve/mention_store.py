@@ -339,9 +339,9 @@ def _node_id(db: sqlite3.Connection, node: str) -> int | None:
     return None if row is None else row[0]
 
 
-def chunks(rows: Iterable) -> Iterator[list]:
+def chunks(rows: Iterable, size: int = PAGE) -> Iterator[list]:
     it = iter(rows)
-    while page := list(islice(it, PAGE)):
+    while page := list(islice(it, size)):
         yield page
 
 

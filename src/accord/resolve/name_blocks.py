@@ -146,8 +146,8 @@ class NameBlocks:
         kept = self._places
         missing = [key for key, _shown, _same in rows if key not in kept]
         fetched: dict[str, tuple] = {}
-        for part in range(0, len(missing), _IN_AT_ONCE):
-            fetched.update(self._places_of(missing[part:part + _IN_AT_ONCE]))
+        for part in chunks(missing, _IN_AT_ONCE):
+            fetched.update(self._places_of(part))
         members = []
         for key, shown, same in rows:
             flat = fetched[key] if key in fetched else kept[key]
