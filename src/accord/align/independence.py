@@ -500,12 +500,11 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
     of `skip` (whose block finds them)."""
     # candidates: documents, and passages, that share a bucket in some band
     doc_pairs = np.zeros((0, 2), dtype=np.int64)
-    if dk is not None:
-        doc_pairs = downer[_candidates(dk, downer, active[downer], skip[downer])]
-    unit_pairs = np.zeros((0, 2), dtype=np.int64)
-    if uk is not None:
-        unit_pairs = _candidates(uk, uowner, active[uowner], skip[uowner])
-    if not len(doc_pairs) and not len(unit_pairs):
+    if dk is not None and (found := _candidates(dk, downer, active[downer], skip[downer])):
+        doc_pairs = downer[np.concatenate(found)]
+    # (millions, for a syndicated text: in chunks, which go once checked)
+    unit_pairs = [] if uk is None else _candidates(uk, uowner, active[uowner], skip[uowner])
+    if not len(doc_pairs) and not unit_pairs:
         return
     # exact verification: only the texts of the sources that take part are read
     need = _items_of(unit_pairs, len(uowner))  # the passages the candidates compare
@@ -518,11 +517,8 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
         sim = sims[(i, j)] = _jaccard(doc[i].doc_set, doc[j].doc_set)
         if sim >= threshold:
             duplicate.add((i, j))
-    # (millions, for a syndicated text: handed over, so that they go once checked)
-    handed = [unit_pairs] if len(unit_pairs) else []
-    del unit_pairs
-    rows = (_unit_matches(handed, need, uowner, counts, doc, passage_threshold, ids)
-            if handed else np.zeros((0, 6), dtype=np.int64))
+    rows = (_unit_matches(unit_pairs, need, uowner, counts, doc, passage_threshold, ids)
+            if unit_pairs else np.zeros((0, 6), dtype=np.int64))
     # one pair of documents at a time: the matched passages of all pairs together would
     # be the largest thing in memory
     cuts = np.flatnonzero((np.diff(rows[:, 0]) != 0) | (np.diff(rows[:, 1]) != 0)) + 1
@@ -542,15 +538,14 @@ def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
         yield Dependence(ids[i], ids[j], round(sim, 6), shared, (i, j) in duplicate)
 
 
-def _unit_matches(handed: list[np.ndarray], need: np.ndarray, uowner: np.ndarray,
+def _unit_matches(unit_pairs: list[np.ndarray], need: np.ndarray, uowner: np.ndarray,
                   counts: list[int], doc: Mapping[int, _Doc], passage_threshold: float,
                   ids: list[str]) -> np.ndarray:
-    """The candidate passage pairs (the one array in `handed`, taken from it; `need`,
-    the passages they compare) that pass the exact check, as rows (a, b, a_s0, a_s1,
-    b_s0, b_s1): documents a < b and their matched sentence ranges, sorted. A passage
-    copied into many sources has one shingle set: each distinct pair of sets is
-    compared once in each chunk of candidates."""
-    unit_pairs = handed.pop()
+    """The candidate passage pairs (chunks of them, taken from `unit_pairs` as they are
+    checked; `need`, the passages they compare) that pass the exact check, as rows (a,
+    b, a_s0, a_s1, b_s0, b_s1): documents a < b and their matched sentence ranges,
+    sorted. A passage copied into many sources has one shingle set: each distinct pair
+    of sets is compared once in each chunk of candidates."""
     offset = np.concatenate(([0], np.cumsum(counts)))
     n = len(uowner)
     s0, s1 = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
@@ -591,8 +586,8 @@ def _unit_matches(handed: list[np.ndarray], need: np.ndarray, uowner: np.ndarray
     packed = math.prod(radix) <= PACK_LIMIT
     found = [_distinct_matches(i, j, uowner, s0, s1, radix, packed)
              for i, j in _alike_in_chunks(unit_pairs, cid, bank, passage_threshold)]
-    # the candidates and what checked them are let go of before the matches are merged
-    del unit_pairs, bank, cid, s0, s1
+    # what checked the candidates is let go of before the matches are merged
+    del bank, cid, s0, s1
     if not found:
         return np.zeros((0, 6), dtype=np.int64)
     merged = np.concatenate(found)
@@ -605,20 +600,33 @@ def _unit_matches(handed: list[np.ndarray], need: np.ndarray, uowner: np.ndarray
     return _unpack(merged[keep], radix)
 
 
-def _alike_in_chunks(unit_pairs: np.ndarray, cid: np.ndarray, bank: _SetBank,
+def _alike_in_chunks(unit_pairs: list[np.ndarray], cid: np.ndarray, bank: _SetBank,
                      threshold: float) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """The candidate passage pairs (i, j) whose shingle sets (`cid`, in `bank`) are
     alike, a bounded chunk at a time: the copies of a syndicated text make millions of
-    them, and every array over them all would be held at once."""
+    them, and every array over them all would be held at once. Each chunk of
+    candidates is taken from `unit_pairs` (and let go of) as it is checked."""
     n_sets = len(bank.sizes)
-    for at in range(0, len(unit_pairs), CHUNK):
-        i, j = unit_pairs[at:at + CHUNK, 0], unit_pairs[at:at + CHUNK, 1]
-        ok = cid[i] == cid[j]
-        if not ok.all():
-            lo, hi = np.minimum(cid[i], cid[j])[~ok], np.maximum(cid[i], cid[j])[~ok]
-            todo, back = np.unique(lo * n_sets + hi, return_inverse=True)
-            ok[~ok] = bank.similar(todo // n_sets, todo % n_sets, threshold)[back.ravel()]
-        yield i[ok], j[ok]
+    while unit_pairs:
+        for i, j in _column_chunks(unit_pairs.pop()):
+            yield _alike(i, j, cid, bank, n_sets, threshold)
+
+
+def _column_chunks(pairs: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    for at in range(0, len(pairs), CHUNK):
+        yield pairs[at:at + CHUNK, 0], pairs[at:at + CHUNK, 1]
+
+
+def _alike(i: np.ndarray, j: np.ndarray, cid: np.ndarray, bank: _SetBank, n_sets: int,
+           threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (i[p], j[p]) whose sets are alike: the same set, or sets compared
+    once per distinct pair of them."""
+    ok = cid[i] == cid[j]
+    if not ok.all():
+        lo, hi = np.minimum(cid[i], cid[j])[~ok], np.maximum(cid[i], cid[j])[~ok]
+        todo, back = np.unique(lo * n_sets + hi, return_inverse=True)
+        ok[~ok] = bank.similar(todo // n_sets, todo % n_sets, threshold)[back.ravel()]
+    return i[ok], j[ok]
 
 
 def _distinct_matches(i: np.ndarray, j: np.ndarray, uowner: np.ndarray, s0: np.ndarray,
@@ -720,12 +728,13 @@ def _bounded_runs(sizes: np.ndarray) -> Iterator[tuple[int, int]]:
         lo = hi
 
 
-def _items_of(pairs: np.ndarray, n: int) -> np.ndarray:
-    """The distinct items of `pairs` (indexes below `n`), ascending. The candidate pairs
-    of a syndicated corpus are tens of millions: sorting them, or indexing by them, to
-    find their items would hold them twice more."""
+def _items_of(chunks: list[np.ndarray], n: int) -> np.ndarray:
+    """The distinct items of the pairs in `chunks` (indexes below `n`), ascending. The
+    candidate pairs of a syndicated corpus are tens of millions: sorting them, or
+    indexing by them, to find their items would hold them twice more."""
     seen = np.zeros(n, dtype=bool)
-    seen[pairs.ravel()] = True
+    for pairs in chunks:
+        seen[pairs.ravel()] = True
     return np.flatnonzero(seen)
 
 
@@ -741,11 +750,13 @@ def _unique_rows(m: np.ndarray) -> np.ndarray:
 
 
 def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
-                left_out: np.ndarray) -> np.ndarray:
+                left_out: np.ndarray) -> list[np.ndarray]:
     """Pairs of items (rows i < j of `keys`) that share a bucket in some band, belong to
     different owners (sources), and of which at least one is `fresh` and neither is
     `left_out` (left out before the pairs are made: a block's pairs with the blocks
-    still to come would be most of what it holds).
+    still to come would be most of what it holds). They come as chunks of (n, 2)
+    arrays, as they were found: joined into one, a syndicated corpus's millions of
+    candidates would be held twice while they were copied.
 
     Every such pair is a candidate: whether two items are compared never depends on
     the other items, so a grown corpus compares what it compared before, plus pairs
@@ -755,7 +766,7 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
     """
     fresh = fresh & ~left_out
     if len(keys) < 2 or not fresh.any():
-        return np.zeros((0, 2), dtype=np.int64)
+        return []
     # only buckets with a fresh item matter: drop every item that shares none
     keep = fresh.copy()
     for band in range(keys.shape[1]):
@@ -798,22 +809,23 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
         bounds = np.concatenate(([0], np.flatnonzero(ks[1:] != ks[:-1]) + 1, [len(ks)]))
         sizes = np.diff(bounds)
         groups = np.flatnonzero(sizes > 1)
-        if not len(groups):
-            continue
-        x, y = _expand(groups, groups, sizes, bounds[:-1], order, same=True)
-        x, y = np.minimum(x, y), np.maximum(x, y)
-        hit = cls_fresh[x] | cls_fresh[y]
-        pending.append(np.unique(x[hit] * n_cls + y[hit]))
-        if sum(map(len, pending)) > len(linked):
-            linked = np.unique(np.concatenate([linked, *pending]))
-            pending = []
+        # (the buckets a bounded number of class pairs at a time: the copies of one text
+        # fill a bucket with hundreds of classes, and their pairs with thousands)
+        for lo, hi in _bounded_runs(sizes[groups] ** 2):
+            x, y = _expand(groups[lo:hi], groups[lo:hi], sizes, bounds[:-1], order, same=True)
+            x, y = np.minimum(x, y), np.maximum(x, y)
+            hit = cls_fresh[x] | cls_fresh[y]
+            pending.append(np.unique(x[hit] * n_cls + y[hit]))
+            if sum(map(len, pending)) > len(linked):
+                linked = np.unique(np.concatenate([linked, *pending]))
+                pending = []
     if pending:
         linked = np.unique(np.concatenate([linked, *pending]))
-    if len(linked):
-        emit(linked // n_cls, linked % n_cls, False)
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64)
-    return np.concatenate(found)
+    # (a slice at a time: the arrays made over all the linked pairs at once were the
+    # largest thing a block held)
+    for at in range(0, len(linked), CHUNK):
+        emit(linked[at:at + CHUNK] // n_cls, linked[at:at + CHUNK] % n_cls, False)
+    return found
 
 
 def _expand(a: np.ndarray, b: np.ndarray, counts: np.ndarray, starts: np.ndarray,

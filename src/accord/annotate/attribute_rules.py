@@ -25,7 +25,10 @@ from dataclasses import dataclass
 from typing import Any
 
 TESTED = ("TAG", "LOWER", "DEP", "IS_SPACE")  # the token values a pattern may test
-MEMO = 1 << 15  # combinations remembered (about 6 MB; they grow with the vocabulary), then forgotten
+MEMO = 1 << 13  # combinations remembered (they grow with the vocabulary), then forgotten
+# (Measured over 200 sources annotated in turn: 13k combinations held 4.5 MB, so 32k
+# would hold 11; with 8k the rules missed 20k times instead of 13k, 0.1 s more in all,
+# with 2k 121k times, 4 s more.)
 
 
 @dataclass(frozen=True)
