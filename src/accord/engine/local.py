@@ -30,7 +30,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from accord.engine.batching import DEFAULT_BATCH, DEFAULT_BATCH_BYTES, batches, peek
-from accord.engine.memory import give_back
+from accord.engine.memory import give_back, map_large_allocations
 from accord.engine.unit import Result, work
 
 if TYPE_CHECKING:
@@ -166,11 +166,14 @@ def warm() -> None:
 def without_models(fn: Callable[..., R], *args: Any) -> R:
     """`fn(*args)` in a worker that first lets go of the models it annotated with, and
     of the heap that freed: a job given `later` (comparing texts for copies) needs no
-    model, and this pool's workers end with the build, so nothing loads them again."""
+    model, and this pool's workers end with the build, so nothing loads them again.
+    That job makes and frees large arrays, which from then on bypass the heap
+    (`map_large_allocations`)."""
     from accord.annotate.nlp import unload
 
     unload()
     give_back()
+    map_large_allocations()
     return fn(*args)
 
 

@@ -15,6 +15,15 @@ growth corpus in batches of four held 247 MB at the end; trimmed after every bat
 filling), at about 2 ms a trim, under a thousandth of a batch's time. (Making the
 large arrays bypass the heap, `mallopt(M_MMAP_THRESHOLD)`, held as little but was
 slower: every batch faulted its arrays' pages in afresh.)
+
+A worker that turns to comparing texts for copies (`engine.local.without_models`)
+does map its large arrays (`map_large_allocations`): that search makes and frees
+arrays of tens of megabytes block after block, and glibc raises its threshold for
+mapping an allocation to the size of each mapped one it frees, so the next ones come
+from the heap and stay there. Over the 500 sources of the 100x growth corpus the
+search rose 126 MB above where it began without, 89 MB with, and took 5-9% longer
+(17.3-18.3 s against 19.2-20.8 s, run in turn), time that the build's own process
+spends resolving names meanwhile.
 """
 
 from __future__ import annotations
@@ -37,6 +46,18 @@ def trim_heap() -> None:
         _TRIM(0)
 
 
+def map_large_allocations() -> None:
+    """From now on, every allocation of MAPPED_BYTES or more is mapped on its own and
+    unmapped when freed (glibc; elsewhere nothing), so that it goes back to the system
+    at once: for a process whose remaining work makes and frees large arrays."""
+    if _MALLOPT is not None:
+        _MALLOPT(_M_MMAP_THRESHOLD, MAPPED_BYTES)
+
+
+MAPPED_BYTES = 128 * 1024  # glibc's own threshold before it starts raising it
+_M_MMAP_THRESHOLD = -3
+
+
 def _malloc_trim():
     try:
         return ctypes.CDLL(None).malloc_trim
@@ -44,4 +65,12 @@ def _malloc_trim():
         return None  # not glibc
 
 
+def _mallopt():
+    try:
+        return ctypes.CDLL(None).mallopt
+    except (AttributeError, OSError):
+        return None  # not glibc
+
+
 _TRIM = _malloc_trim()
+_MALLOPT = _mallopt()
