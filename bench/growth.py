@@ -20,13 +20,18 @@ with the corpus; so does that of the name caches until they are full
 (bounded: about 12 MB per process, full between 10x and 100x). A process that
 annotates trims its heap after every batch (`engine.unit.work`); without that, the
 parser's freed arrays piled up between the objects that stay: one process annotating
-the 100x sources in turn held 247 MB after 500 of them, and trimmed 160 MB after 44
-and 183 MB after 500 (155 MB after the first 4). Of what still grows there, some
-6 MB are its bounded caches filling (word hashes for the copy sketches, 16,384 at
-most: 11k words, 2.2 MB, after 300 sources; page-furniture lines, 8,192 at most,
-full after 300 sources: 1.1 MB; compiled patterns 2.3 MB), and the spaCy
-vocabulary's strings come and go with its memory zone (`annotate.nlp._Zone`); the
-rest is not accounted for yet. The resolver's time grows faster than the corpus until
+the 100x sources in turn held 247 MB after 500 of them, and trimmed 183 MB. Within a
+batch it holds spaCy's working memory on top, bounded by what it parses at once
+(`annotate.nlp.PIPE_CHARS`: 5,000 characters, some 36 MB above what it holds
+between batches, where 20,000 took 75 MB). What it holds between batches grows while
+its bounded caches fill; traced over 200 sources (13 MB in all): the vocabulary's
+new strings and lexemes, 2.6 MB (freed with spaCy's memory zone every 20k strings,
+`annotate.nlp._Zone`), the attribute rules' token combinations, 4.5 MB for 13k
+(8,192 at most), page-furniture lines, 2.4 MB (8,192 at most), compiled
+patterns, 1.3 MB (Python keeps 512), and word hashes for the copy sketches, 1.1 MB
+(16,384 at most). The worker that compares texts for copies maps its large arrays
+on their own (`engine.memory.map_large_allocations`), so what a block of that search
+frees goes back at once. The resolver's time grows faster than the corpus until
 its blocks fill: a name is compared with every other of a block of up to 64 names
 (a sorted window beyond), so the pairs compared per name rise with the corpus
 towards that bound; the names and the pairs per name are printed beside the time. Note that the varied corpus is
