@@ -58,19 +58,13 @@ MAPPED_BYTES = 128 * 1024  # glibc's own threshold before it starts raising it
 _M_MMAP_THRESHOLD = -3
 
 
-def _malloc_trim():
+def _glibc(name: str):
+    """glibc's function `name`, or None where the C library is another."""
     try:
-        return ctypes.CDLL(None).malloc_trim
+        return getattr(ctypes.CDLL(None), name)
     except (AttributeError, OSError):
-        return None  # not glibc
+        return None
 
 
-def _mallopt():
-    try:
-        return ctypes.CDLL(None).mallopt
-    except (AttributeError, OSError):
-        return None  # not glibc
-
-
-_TRIM = _malloc_trim()
-_MALLOPT = _mallopt()
+_TRIM = _glibc("malloc_trim")
+_MALLOPT = _glibc("mallopt")
