@@ -239,6 +239,7 @@ print(before - resident())
 def test_a_process_that_maps_its_large_arrays_gives_them_back_as_soon_as_they_are_freed():
     # as the copy search makes and frees arrays block after block: once glibc has
     # raised its threshold, freed arrays stay in the heap between objects that stay
+    # (here, without the mapping, 0 to 60 MB of them came back, as the heap lay)
     import subprocess
 
     def freed_mb(how: str) -> float:
@@ -247,7 +248,6 @@ def test_a_process_that_maps_its_large_arrays_gives_them_back_as_soon_as_they_ar
         return float(out.stdout)
 
     assert freed_mb("mapped") > 80  # of the 100 MB freed
-    assert freed_mb("heap") < 20
 
 
 def test_batches_are_bounded_by_the_bytes_left_so_that_a_few_large_files_are_spread():
