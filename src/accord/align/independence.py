@@ -608,13 +608,10 @@ def _alike_in_chunks(unit_pairs: list[np.ndarray], cid: np.ndarray, bank: _SetBa
     candidates is taken from `unit_pairs` (and let go of) as it is checked."""
     n_sets = len(bank.sizes)
     while unit_pairs:
-        for i, j in _column_chunks(unit_pairs.pop()):
-            yield _alike(i, j, cid, bank, n_sets, threshold)
-
-
-def _column_chunks(pairs: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    for at in range(0, len(pairs), CHUNK):
-        yield pairs[at:at + CHUNK, 0], pairs[at:at + CHUNK, 1]
+        pairs = unit_pairs.pop()
+        for at in range(0, len(pairs), CHUNK):
+            yield _alike(pairs[at:at + CHUNK, 0], pairs[at:at + CHUNK, 1], cid, bank, n_sets,
+                         threshold)
 
 
 def _alike(i: np.ndarray, j: np.ndarray, cid: np.ndarray, bank: _SetBank, n_sets: int,
