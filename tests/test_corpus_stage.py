@@ -54,20 +54,23 @@ def test_claims_come_back_key_by_key_each_key_whole_and_once(pile, tmp_path, mon
     monkeypatch.setattr(db, "PAGE", 4)
     with store.corpus_update() as up:
         batches = list(up.claims_by_key())
-        keys = [k for batch in batches for k, _ in batch]
+        keys = [kc.key for batch in batches for kc in batch]
         assert keys == sorted(keys) and len(keys) == len(set(keys))
-        assert all(len({p.filing_key(c) for c in cs}) == 1 for b in batches for _, cs in b)
-        assert sum(len(cs) for b in batches for _, cs in b) == store.count("claims")
+        assert all(len({p.filing_key(c) for c in kc.claims}) == 1 for b in batches for kc in b)
+        assert sum(len(kc.claims) for b in batches for kc in b) == store.count("claims")
+        # each claim with the origin it was filed with
+        assert all(kc.origins.keys() == {c.id for c in kc.claims} and all(kc.origins.values())
+                   for b in batches for kc in b)
         # asked for by key: each key asked for, those with no claims too
         some = keys[:3] + ["no such key"]
-        asked = dict(kc for batch in up.claims_by_key(some) for kc in batch)
+        asked = {kc.key: kc.claims for batch in up.claims_by_key(some) for kc in batch}
         assert set(asked) == set(some) and asked["no such key"] == []
 
 
 def test_a_rebuild_judges_only_the_keys_the_new_source_touches(pile, tmp_path, monkeypatch):
     store = _fresh(pile, tmp_path / "a.db")
     with store.corpus_update() as up:
-        all_keys = {k for batch in up.claims_by_key() for k, _ in batch}
+        all_keys = {kc.key for batch in up.claims_by_key() for kc in batch}
     judged: list[str] = []
     real = p.findings_of_key
 
@@ -133,14 +136,13 @@ def test_a_rebuild_reads_again_only_the_claims_of_sources_it_touches(pile, tmp_p
     asked: list = []
     real = db.CorpusUpdate.claim_pages
 
-    def spy(self, sources=None):
-        asked.append(sources)
+    def spy(self, sources):
+        asked.extend(sources)
         return real(self, sources)
 
     monkeypatch.setattr(db.CorpusUpdate, "claim_pages", spy)
     (pile / "new_keeper.txt").write_text(NEW_SOURCE, encoding="utf-8")
     build([str(pile)], store)
     new_id = next(s.id for s in store.sources() if s.name == "new_keeper.txt")
-    (touched,) = asked
-    assert touched is not None and new_id in touched
-    assert len(touched) < len(store.sources())  # not every source's claims again
+    assert new_id in asked and len(asked) == len(set(asked))
+    assert len(asked) < len(store.sources())  # not every source's claims again

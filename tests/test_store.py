@@ -112,7 +112,8 @@ def test_what_a_rebuild_reuses_goes_with_its_source(tmp_path):
     state = ResolverState({"ada quill": NodeInfo("PER", "Ada Quill", ("PER|k:qll",))},
                           {("PER", "ada quill", "quill"): "surname-only"}, {"Ada Quill's": "Ada Quill"})
     with store.corpus_update() as up:
-        up.kept(Kept(resolver=state, rules="r1", copies=[pair], relinked={a.id, b.id}, inputs="x"))
+        up.kept(Kept(resolver=state, rules="r1", inputs="x"))
+        assert up.replace_copies({a.id, b.id}, [pair]) == set()
     assert store.copies() == [pair] and store.unlinked() == 0
     assert store.resolver_state() == ("r1", state) and store.meta("corpus_inputs") == "x"
     store.remove_sources([b.id])

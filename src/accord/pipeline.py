@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from accord.align import gazetteer
 from accord.align.compare import PlaceIndex
-from accord.align.copy_pairs import CopyPairs, PassageIndex
+from accord.align.copy_pairs import PassageIndex
 from accord.align.findings import filing_key, findings_of_key
-from accord.align.independence import Sketch, iter_new_dependences
+from accord.align.independence import Dependence, Sketch, iter_new_dependences
 from accord.align.independence import origins as find_origins
 from accord.annotate.nlp import unload as unload_models
 from accord.engine import Engine, LocalEngine
@@ -37,7 +37,7 @@ from accord.model import Claim, EntityRef
 from accord.names import compare_names
 from accord.resolve.resolver import MentionRec, Spread, resolve
 from accord.source_keys import keys_version, source_keys
-from accord.store.db import Kept, SourceStat, Store
+from accord.store.db import CorpusUpdate, Kept, KeyClaims, SourceStat, Store
 
 # what made a stored source's mentions, times and claims: the code of the per-source
 # stages, hashed, so that a changed rule annotates every source again at the next
@@ -327,9 +327,11 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     # the stage's largest passing need of memory, and the names are not loaded yet.
     fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
     run = later or run_now
+    # (the search writes the pairs it finds into the database as it finds them: `found`
+    # says how many once it is done)
     found = (run(new_copies, store.url, version, {sid: remade[sid].sketch for sid in remade},
                  sorted(fresh))
-             if fresh else run_now(CopyPairs.empty))
+             if fresh else None)
     progress("corpus", 2, steps)
     # every name a claim speaks of was stored as a mention (`per_source`)
     rules = code_version(*RESOLVER_CODE)
@@ -337,25 +339,12 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     res = resolve((MentionRec(*m) for m in store.all_mentions()), definitions, corrections,
                   previous if kept_rules == rules else None, spread=spread)
     mention_entity, name_pairs = res.mention_entity, res.compared
-    found_now = found()
-    stored_copies = store.copy_pairs()
-    deps = stored_copies.where(~stored_copies.touching(fresh)).plus(found_now)
-    origins = find_origins(((sid, "") for sid in ids), deps.duplicates())
-    shared = PassageIndex(deps)
+    if found is not None:
+        found()
     progress("corpus", 3, steps)
 
     def eid_of(sid: str, r: EntityRef) -> str:
         return mention_entity.get((sid, r.start, r.end), "")
-
-    memo: dict[str, str] = {}
-
-    def claim_origin(c: Claim) -> str:
-        # asked once per pair of claims a group compares: remember each answer
-        got = memo.get(c.id)
-        if got is None:
-            rep = shared.origin(c.source_id, c.evidence.start, c.evidence.end) or c.source_id
-            got = memo[c.id] = origins.get(rep, rep)
-        return got
 
     with store.corpus_update() as up:
         # what the resolver made is written first and let go of (its state, the one it
@@ -366,6 +355,11 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         up.kept(Kept(resolver=res.state, resolver_stored=previous, rules=rules))
         entity_names = {e.id: e.name for e in res.entities}
         del res, previous
+        # the pairs of the fresh sources replace the ones stored with them; whole-text
+        # copies share an origin (the pairs are read from the database, never all held)
+        lost = up.replace_copies(fresh) if fresh else set()
+        origins = find_origins(((sid, "") for sid in ids), (
+            Dependence(a, b, 1.0, (), True) for a, b in up.duplicate_pairs()))
         moved = up.origins(origins)
         # which places the sources say lie within which: from the few claims that can
         # say so
@@ -377,31 +371,36 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         # the claims a page at a time: each names its resolved entities and is filed
         # under its key with its origin. Only a claim of a source whose names or
         # passages' origins may have changed can be filed otherwise (unless the code
-        # changed: then every claim); one that is marks its keys, old and new, to be
-        # judged again
-        touched = (_touched(fresh, relinked, moved, deps, stored_copies) if same_code else None)
+        # changed: then every claim), besides those not filed yet; one that is marks its
+        # keys, old and new, to be judged again. The sources' shared passages are read
+        # for a slice of sources at a time.
+        touched = (_touched(up, fresh, relinked, moved, lost) if same_code else set(ids))
+        todo = sorted(touched) + sorted(up.unfiled_sources() - touched)
         dirty: set[str] = set()
-        for page in up.claim_pages(touched):
-            filed = []
-            for stored_claim, was in page:
-                c = _with_entities(stored_claim, eid_of)
-                now = (filing_key(c), claim_origin(c))
-                if now != was or (c is not stored_claim and c != stored_claim):
-                    filed.append((c, now))
-                    dirty.update(k for k in (now[0], was[0]) if k)
-            up.file_claims(filed)
-            memo.clear()
+        for at in range(0, len(todo), SOURCES_AT_ONCE):
+            some = todo[at:at + SOURCES_AT_ONCE]
+            shared = PassageIndex(up.copy_pairs(some))
+            for page in up.claim_pages(some):
+                filed = []
+                for stored_claim, was in page:
+                    c = _with_entities(stored_claim, eid_of)
+                    now = (filing_key(c), claim_origin(c, shared, origins))
+                    if now != was or (c is not stored_claim and c != stored_claim):
+                        filed.append((c, now))
+                        dirty.update(k for k in (now[0], was[0]) if k)
+                up.file_claims(filed)
+            del shared
         places = _place_index(parents, entity_names)
         progress("corpus", 4, steps)
-        # then judged key by key (no finding joins two keys): only the marked keys,
-        # unless the code or the places they compare by changed since the last build
+        # then judged key by key (no finding joins two keys), each claim counting with
+        # the origin it was filed with: only the marked keys, unless the code or the
+        # places they compare by changed since the last build
         keys = None if judged_before != judged else sorted(dirty)
         for batch in up.claims_by_key(keys):
-            up.findings({key: findings_of_key(cs, places, claim_origin) for key, cs in batch})
-            memo.clear()
+            up.findings({kc.key: findings_of_key(kc.claims, places, _filed_origin(kc))
+                         for kc in batch})
         up.drop_findings_of_gone_keys()
-        up.kept(Kept(copies=found_now, relinked=fresh, keys=remade, inputs=inputs,
-                     judged=judged))
+        up.kept(Kept(keys=remade, inputs=inputs, judged=judged))
     mention_entity.close()  # (its scratch file)
     progress("corpus", 5, steps)
     if report is not None:
@@ -409,19 +408,34 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         report.name_pairs = name_pairs
 
 
-def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) -> CopyPairs:
-    """The copy pairs that involve a `fresh` source (`new_dependences`) among the
+SOURCES_AT_ONCE = 100  # sources whose shared passages are held at once while filing
+
+
+def claim_origin(c: Claim, shared: PassageIndex, origins: Mapping[str, str]) -> str:
+    """Where a claim's passage comes from: the source that stands for every copy of it
+    (`passage_origin`), or its own, mapped through the whole-text origins."""
+    rep = shared.origin(c.source_id, c.evidence.start, c.evidence.end) or c.source_id
+    return origins.get(rep, rep)
+
+
+def _filed_origin(kc: KeyClaims) -> Callable[[Claim], str]:
+    return lambda c: kc.origins.get(c.id) or c.source_id
+
+
+def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) -> int:
+    """Stage the copy pairs that involve a `fresh` source (`new_dependences`) among the
     sources of the database at `db`, by their sketches: those stored by the code of
     `version`, and the ones `made` again now. A job for a worker, which opens the
-    database itself and reads the sketches and the texts it compares there, rather
-    than receiving what the build's own process need not hold. The pairs come back
-    compact (there can be many: `CopyPairs`)."""
+    database itself, reads the sketches and the texts it compares there, and writes
+    the pairs there as it finds them (`Store.stage_copies`), rather than receiving or
+    returning what the build's own process need not hold. Returns how many."""
     store = Store(db, migrate=False)
     try:
+        store.clear_staged_copies()
         # (no name kept for the sketches: the search lets go of them once it holds their keys)
-        return CopyPairs.collect(iter_new_dependences(
+        return store.stage_copies(iter_new_dependences(
             {sid: Sketch.from_bytes(b) for sid, b in {**store.sketches(version), **made}.items()},
-            set(fresh), store.source_texts)).by_pair()
+            set(fresh), store.source_texts))
     finally:
         store.close()
 
@@ -437,20 +451,17 @@ def _judged_version(parents: dict[str, set[str]]) -> str:
     return f"{code_version()}|{h.hexdigest()}"
 
 
-def _touched(fresh: set[str], relinked: set[str], moved: set[str], deps: CopyPairs,
-             before: CopyPairs) -> set[str]:
+def _touched(up: CorpusUpdate, fresh: set[str], relinked: set[str], moved: set[str],
+             lost: set[str]) -> set[str]:
     """The sources whose claims may be filed otherwise than the last build filed them:
     a name of theirs now belongs to another entity (`relinked`), or one of their
     passages comes from elsewhere now. A claim's origin is the smallest of the sources
     that share its passage, mapped through the whole-text origins, so it changes only
-    for a source that gained or lost a pair (a pair has a `fresh` source: new ones,
-    and the stored ones dropped, `before`), whose whole-text origin `moved`, or that
-    shares passages with one that moved. (A removed source's partners were marked
-    when it was removed.)"""
-    out = set(fresh) | relinked | moved
-    for pairs in (before, deps):
-        out |= pairs.sources(pairs.touching(fresh | moved))
-    return out
+    for a source that gained or lost a pair (a pair has a `fresh` source: the new ones
+    are stored now, and the partners the fresh ones had before were `lost`), whose
+    whole-text origin `moved`, or that shares passages with one that moved. (A removed
+    source's partners were marked when it was removed.)"""
+    return set(fresh) | relinked | moved | lost | up.partners(fresh | moved)
 
 
 # what the resolver's kept state depends on: its rules and the name rules

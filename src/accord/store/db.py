@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
+import numpy as np
 import orjson
 from sqlalchemy import (
     JSON,
@@ -138,9 +140,6 @@ class Kept:
     resolver: ResolverState | None = None  # None: leave the stored state as it is
     resolver_stored: ResolverState | None = None  # as `resolver_state` read it, if it did
     rules: str = ""  # the version of the code the resolver state belongs to
-    copies: CopyPairs | Sequence[Dependence] = ()  # pairs found now; each has a source of
-    # `relinked`
-    relinked: Collection[str] = ()  # sources whose pairs were all found now
     keys: Mapping[str, SourceKeys] = field(default_factory=dict)  # made now, not by a worker
     inputs: str = ""  # what the results were computed from (see `pipeline.corpus_stage`)
     judged: str = ""  # what the stored findings were judged by (see `pipeline.corpus_stage`)
@@ -452,6 +451,22 @@ class Store:
         with self.engine.connect().execution_options(yield_per=STREAM) as c:
             return CopyPairs.from_rows(tuple(r) for r in c.execute(q))
 
+    def clear_staged_copies(self) -> None:
+        """Forget what a copy search staged (one interrupted before its build wrote it)."""
+        with self.engine.begin() as c:
+            c.execute(delete(s.copy_staging))
+
+    def stage_copies(self, pairs: Iterable[Dependence]) -> int:
+        """Write the pairs a copy search finds as it finds them, a batch per transaction
+        (the build moves them into `copies` with its results: `CorpusUpdate.replace_copies`).
+        Returns how many there were."""
+        pairs, n = iter(pairs), 0
+        while batch := list(islice(pairs, STREAM)):
+            with self.engine.begin() as c:
+                c.execute(insert(s.copy_staging), [_copy_row(d) for d in batch])
+            n += len(batch)
+        return n
+
     def resolver_state(self) -> tuple[str, ResolverState]:
         """(version of the rules it was made by, the resolver's state); ("", empty) if none."""
         with self.engine.connect().execution_options(yield_per=STREAM) as c:
@@ -518,15 +533,6 @@ class Store:
             for chunk in _slices(ids):
                 c.execute(delete(s.source_keys).where(s.source_keys.c.source_id.in_(chunk)))
             c.execute(insert(s.source_keys), [_keys_row(sid, kept.keys[sid]) for sid in ids])
-        relinked = sorted(kept.relinked)
-        for chunk in _slices(relinked):
-            c.execute(delete(s.copies).where(s.copies.c.a.in_(chunk) | s.copies.c.b.in_(chunk)))
-            c.execute(update(s.source_keys).where(s.source_keys.c.source_id.in_(chunk))
-                      .values(linked=True))
-        pairs = kept.copies if isinstance(kept.copies, CopyPairs) else CopyPairs.collect(kept.copies)
-        _insert_in_chunks(c, s.copies, (dict(a=a, b=b, similarity=sim, duplicate=dup,
-                                             passages=passages)
-                                        for a, b, sim, dup, passages in pairs.rows()))
         if kept.resolver is not None:
             self._write_resolver(c, kept.resolver, kept.resolver_stored)
             self._set_meta(c, "resolver_rules", kept.rules)
@@ -624,17 +630,12 @@ class CorpusUpdate:
                                 .values(entity_id=bindparam("eid")), updates)
         return changed
 
-    def claim_pages(self, sources: Collection[str] | None = None
-                    ) -> Iterator[list[tuple[Claim, Filed]]]:
-        """The claims with how each was filed ((None, None): not yet), PAGE at a time in
-        id order: every claim, or (given `sources`) those of these sources and then the
-        others not yet filed. Each page is its own query from where the last one ended,
-        so the claims can be rewritten between pages."""
-        wheres = [None] if sources is None else [
-            *(s.claims.c.source_id.in_(chunk) for chunk in _slices(sorted(sources))),
-            s.claims.c.group_key.is_(None)]  # (filed claims have a key: none comes twice)
-        for where in wheres:
-            for rows in self._keyset(where, s.claims.c.id):
+    def claim_pages(self, sources: Collection[str]) -> Iterator[list[tuple[Claim, Filed]]]:
+        """The claims of `sources` with how each was filed ((None, None): not yet), PAGE
+        at a time in id order. Each page is its own query from where the last one
+        ended, so the claims can be rewritten between pages."""
+        for chunk in _slices(sorted(sources)):
+            for rows in self._keyset(s.claims.c.source_id.in_(chunk), s.claims.c.id):
                 yield [(_claim(r), (r[-2], r[-1])) for r in rows]
 
     def _keyset(self, where, *order, columns=None) -> Iterator[list]:
@@ -656,6 +657,66 @@ class CorpusUpdate:
                 return
             last = [rows[-1]._mapping[col] for col in order]
 
+    def replace_copies(self, relinked: Collection[str],
+                       pairs: Iterable[Dependence] | None = None) -> set[str]:
+        """The pairs of copying sources that involve a source of `relinked` are now
+        `pairs` (by default, the ones the copy search staged: moved over by the database
+        itself, never held here), and those sources are marked as linked. Returns the
+        sources that had a pair with one of them before."""
+        c, pair = self._c, s.copies.c
+        ids = sorted(relinked)
+        partners = self.partners(ids)
+        for chunk in _slices(ids):
+            c.execute(delete(s.copies).where(pair.a.in_(chunk) | pair.b.in_(chunk)))
+            c.execute(update(s.source_keys).where(s.source_keys.c.source_id.in_(chunk))
+                      .values(linked=True))
+        if pairs is None:
+            staged = s.copy_staging.c
+            cols = ("a", "b", "similarity", "duplicate", "passages")
+            c.execute(insert(s.copies).from_select(cols, select(*(staged[k] for k in cols))))
+            c.execute(delete(s.copy_staging))
+        else:
+            _insert_in_chunks(c, s.copies, (_copy_row(d) for d in pairs))
+        return partners - set(ids)
+
+    def partners(self, sources: Collection[str]) -> set[str]:
+        """The sources that have a stored pair with one of `sources`."""
+        out: set[str] = set()
+        pair = s.copies.c
+        for chunk in _slices(sorted(sources)):
+            q = (select(pair.b).where(pair.a.in_(chunk))
+                 .union(select(pair.a).where(pair.b.in_(chunk))))
+            out.update(r[0] for r in self._c.execute(q))
+        return out
+
+    def duplicate_pairs(self) -> Iterator[tuple[str, str]]:
+        """The stored pairs whose texts are copies as wholes, as (a, b)."""
+        pair = s.copies.c
+        yield from (tuple(r) for r in self._c.execute(
+            select(pair.a, pair.b).where(pair.duplicate.is_(True))))
+
+    def copy_pairs(self, sources: Collection[str]) -> CopyPairs:
+        """The stored pairs that involve one of `sources` (compact: `CopyPairs`), as
+        this transaction sees them."""
+        pair = s.copies.c
+        q = select(pair.a, pair.b, pair.similarity, pair.duplicate, pair.passages)
+
+        def rows() -> Iterator[tuple]:
+            seen: set[tuple[str, str]] = set()  # (a pair of two sources in two slices)
+            for chunk in _slices(sorted(sources)):
+                for q_chunk in (q.where(pair.a.in_(chunk)), q.where(pair.b.in_(chunk))):
+                    for r in self._c.execute(q_chunk):
+                        if (r.a, r.b) not in seen:
+                            seen.add((r.a, r.b))
+                            yield tuple(r)
+
+        return CopyPairs.from_rows(tuple(r) for r in rows())
+
+    def unfiled_sources(self) -> set[str]:
+        """The sources with a claim not filed yet (written since the last build)."""
+        return {r[0] for r in self._c.execute(select(s.claims.c.source_id).distinct()
+                                              .where(s.claims.c.group_key.is_(None)))}
+
     def placing_claims(self) -> Iterator[Claim]:
         """The claims that may say a place lies within another (a "within" qualifier):
         found by the qualifier's name in the stored text, so only they are read."""
@@ -676,38 +737,42 @@ class CorpusUpdate:
                 qualifiers=bindparam("qual"), group_key=bindparam("key"),
                 origin=bindparam("org")), rows)
 
-    def claims_by_key(self, keys: Sequence[str] | None = None
-                      ) -> Iterator[list[tuple[str, list[Claim]]]]:
-        """The filed claims, key by key in key order: batches of whole keys of about PAGE
-        claims, so only one batch (or one key larger than a page) is in memory. With
-        `keys`, only those, each of them (with no claims if none is filed under it)."""
+    def claims_by_key(self, keys: Sequence[str] | None = None) -> Iterator[list[KeyClaims]]:
+        """The filed claims, key by key in key order, each with its stored origin:
+        batches of whole keys of about PAGE claims, so only one batch (or one key larger
+        than a page) is in memory. With `keys`, only those, each of them (with no claims
+        if none is filed under it)."""
         if keys is not None:
             yield from self._claims_of_keys(keys)
             return
-        batch: list[tuple[str, list[Claim]]] = []
+        batch: list[KeyClaims] = []
         size = 0
         for rows in self._keyset(s.claims.c.group_key.is_not(None), s.claims.c.group_key,
                                  s.claims.c.id):
             for r in rows:
                 key = r[-2]
-                if not batch or batch[-1][0] != key:
+                if not batch or batch[-1].key != key:
                     if size >= PAGE:
                         # the last key is complete: a key's claims are consecutive
                         yield batch
                         batch, size = [], 0
-                    batch.append((key, []))
-                batch[-1][1].append(_claim(r))
+                    batch.append(KeyClaims(key, [], {}))
+                claim = _claim(r)
+                batch[-1].claims.append(claim)
+                batch[-1].origins[claim.id] = r[-1]
                 size += 1
         if batch:
             yield batch
 
-    def _claims_of_keys(self, keys: Sequence[str]) -> Iterator[list[tuple[str, list[Claim]]]]:
+    def _claims_of_keys(self, keys: Sequence[str]) -> Iterator[list[KeyClaims]]:
         for chunk in _slices(sorted(set(keys))):
-            of: dict[str, list[Claim]] = {k: [] for k in chunk}
+            of = {k: KeyClaims(k, [], {}) for k in chunk}
             for r in self._c.execute(select(*FILED_COLUMNS).where(s.claims.c.group_key.in_(chunk))
                                      .order_by(self._by(s.claims.c.id))):
-                of[r[-2]].append(_claim(r))
-            yield list(of.items())
+                claim = _claim(r)
+                of[r[-2]].claims.append(claim)
+                of[r[-2]].origins[claim.id] = r[-1]
+            yield list(of.values())
 
     def findings(self, found: Mapping[str, Sequence[Finding]]) -> None:
         """The findings of these keys replace the ones stored under them."""
@@ -805,6 +870,22 @@ FINDING_ROW = (s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.fin
 
 # how a claim is filed: the key its findings go under, and the origin of its passage
 Filed = tuple[str | None, str | None]
+
+
+class KeyClaims(NamedTuple):
+    """The claims filed under one key, and where each one's passage comes from (its
+    origin, as filed: copies count once), by claim id."""
+
+    key: str
+    claims: list[Claim]
+    origins: dict[str, str]
+
+
+def _copy_row(d: Dependence) -> dict:
+    """A pair of copying sources as `copies` keeps it (its passages as little-endian int64s)."""
+    spans = np.asarray(d.shared_passages, dtype="<i8").reshape(-1, 4)
+    return dict(a=d.a, b=d.b, similarity=d.similarity, duplicate=d.duplicate,
+                passages=spans.tobytes())
 
 
 def _keys_row(sid: str, keys: SourceKeys) -> dict:

@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 4  # the number of the newest migration
+SCHEMA_VERSION = 5  # the number of the newest migration
 
 metadata = MetaData()
 
@@ -187,6 +187,20 @@ copies = Table(
     # a large corpus has many pairs, and reading them back as JSON costs seconds
     Column("passages", LargeBinary, nullable=False),
     Index("ix_copies_b", "b"),
+)
+
+# the pairs a build's copy search has found so far, written as it finds them by the
+# process that searches (a syndicated corpus has millions of pairs: neither that
+# process nor the build's own holds them); moved into `copies` in the transaction that
+# writes the build's results, and cleared when a search starts (one left by an
+# interrupted build is not a result)
+copy_staging = Table(
+    "copy_staging", metadata,
+    Column("a", String(40), primary_key=True),
+    Column("b", String(40), primary_key=True),
+    Column("similarity", Float, nullable=False),
+    Column("duplicate", Boolean, nullable=False),
+    Column("passages", LargeBinary, nullable=False),
 )
 
 # the resolver's state (`resolve.resolver.ResolverState`): nodes and matching pairs,
