@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import accord.align.independence as ind
 from accord.align.copy_pairs import PassageIndex, passage_origin
-from accord.align.independence import Dependence, find_dependences, origins
+from accord.align.independence import Dependence, find_dependences, new_dependences, origins
 from tests.made_up import made_up_sentence, made_up_words
 
 ARTICLE = """Marta Quillon (born 3 May 1884 in Orsk Ferry) was a cartographer of the inland lakes.
@@ -350,3 +350,23 @@ def test_fresh_sources_taken_a_block_at_a_time_give_the_same_pairs(monkeypatch):
     monkeypatch.setattr(ind, "FRESH_BLOCK", 3)
     assert find_dependences(sources) == whole
     assert len(whole) > 20
+
+
+def test_each_tile_reads_the_texts_of_two_blocks_at_most(monkeypatch):
+    """A block's pairs with the sources before it are found a block of partners at a
+    time, so no read of texts asks for more than two blocks' worth, however many
+    earlier sources the block's copies link it with, and the pairs are the same."""
+    sources = _generated(12, seed=9)
+    sources += [(f"copy{k}", sources[k % 3][1]) for k in range(30)]  # one text, many copies
+    text = dict(sources)
+    sketches = {sid: ind.sketch(t) for sid, t in sources}
+    whole = find_dependences(sources)
+    monkeypatch.setattr(ind, "FRESH_BLOCK", 4)
+    asked: list[int] = []
+
+    def texts(ids):
+        asked.append(len(ids))
+        return [(i, text[i]) for i in ids]
+
+    assert new_dependences(sketches, set(text), texts) == whole
+    assert max(asked) <= 2 * 4 and len(asked) > len(sources) // 4

@@ -446,12 +446,15 @@ def iter_new_dependences(sketches: Mapping[str, Sketch], fresh: Iterable[str],
 
 def _link(sketches: Mapping[str, Sketch], fresh: set[str],
           docs_of: Callable[[list[str]], Mapping[str, _Doc]]) -> Iterator[Dependence]:
-    """The dependences that involve a fresh source, block by block: sorted by (a, b)
-    within a block, not across blocks (callers put them in order: `ordered_by_pair`,
-    `CopyPairs.by_pair`). The fresh sources are taken a block at a time
-    (`FRESH_BLOCK`), each pair in the block of its later fresh source, so that what is
-    held at once (candidate pairs, the texts they need) follows the block and its
-    partners, not the corpus."""
+    """The dependences that involve a fresh source, tile by tile: sorted by (a, b)
+    within a tile, not across tiles (callers put them in order: `ordered_by_pair`,
+    `CopyPairs.by_pair`, or the store). The fresh sources are taken a block at a time
+    (`FRESH_BLOCK`), each pair in the block of its later fresh source; a block's pairs
+    among its own sources are one tile, and its pairs with the other sources that share
+    a bucket with it (its partners) are more, a block of partners each. A tile holds
+    the candidates and texts of two blocks, so what is held at once follows the block,
+    not the corpus: the copies of a syndicated text link a block with every earlier
+    one, and one tile for all of them held the texts of nearly the whole corpus."""
     ids = sorted(sketches)
     if len(ids) < 2 or not fresh:
         return
@@ -461,49 +464,122 @@ def _link(sketches: Mapping[str, Sketch], fresh: set[str],
            for sk in sketches.values()):
         raise ValueError("sketches made with different thresholds cannot be compared")
     is_fresh = np.array([sid in fresh for sid in ids], dtype=bool)
-    with_keys = [d for d, sid in enumerate(ids) if len(sketches[sid].doc)]
-    dk = np.vstack([sketches[ids[d]].doc for d in with_keys]) if with_keys else None
-    downer = np.array(with_keys, dtype=np.int64)
-    counts = [len(sketches[sid].units) for sid in ids]
-    uowner = np.repeat(np.arange(len(ids), dtype=np.int64), counts)
-    uk = (np.vstack([sketches[sid].units for sid in ids if len(sketches[sid].units)])
-          if len(uowner) else None)
-    # (all the keys are in `dk` and `uk` now: the sketches go, where the caller kept none)
+    keys = _Keys.of([sketches[sid] for sid in ids])
+    # (all the keys are in `keys` now: the sketches go, where the caller kept none)
     del sketches, first
     # near copies share band keys: ordered by their smallest one, the copies of one text
     # fall into one block, whose partners are then mostly its own members
+    first_key = keys.first_doc_key()
     fresh_docs = np.flatnonzero(is_fresh)
-    first_key = np.full(len(ids), np.iinfo(np.int64).max, dtype=np.int64)
-    if dk is not None:
-        first_key[downer] = dk.min(axis=1).astype(np.int64)
     fresh_docs = fresh_docs[np.lexsort((fresh_docs, first_key[fresh_docs]))]
     blocks = np.array_split(fresh_docs, max(1, -(-len(fresh_docs) // FRESH_BLOCK)))
     block_of = np.full(len(ids), -1, dtype=np.int64)
     for n, block in enumerate(blocks):
         block_of[block] = n
-    for n in range(len(blocks)):
-        active = block_of == n
-        later = block_of > n  # fresh sources of the blocks still to come find those pairs
-        yield from _link_block(ids, active, dk, downer, uk, uowner, counts, docs_of,
-                               threshold, passage_threshold, skip=later)
+    for n, block in enumerate(blocks):
+        # the partners: earlier blocks and sources that are not fresh (a later block
+        # finds its pairs with this one), in the order of their smallest key too
+        partners = np.flatnonzero(keys.sharing(block_of == n) & (block_of < n))
+        partners = partners[np.lexsort((partners, first_key[partners]))]
+        held = _HeldDocs(docs_of, {ids[d] for d in block})
+        for others in [block[:0], *(partners[k:k + FRESH_BLOCK]
+                                    for k in range(0, len(partners), FRESH_BLOCK))]:
+            tile = np.union1d(block, others)
+            yield from _link_block([ids[d] for d in tile], np.isin(tile, block),
+                                   keys.of_sources(tile), held, threshold, passage_threshold,
+                                   cross=len(others) > 0)
 
 
-FRESH_BLOCK = 256  # fresh sources whose pairs are looked for at once
+FRESH_BLOCK = 128  # fresh sources whose pairs are looked for at once (and partners)
 
 
-def _link_block(ids: list[str], active: np.ndarray, dk: np.ndarray | None,
-                downer: np.ndarray, uk: np.ndarray | None, uowner: np.ndarray,
-                counts: list[int], docs_of: Callable[[list[str]], Mapping[str, _Doc]],
-                threshold: float, passage_threshold: float,
-                skip: np.ndarray) -> Iterator[Dependence]:
-    """The dependences with an `active` source, sorted by (a, b), but none with a source
-    of `skip` (whose block finds them)."""
+@dataclass(frozen=True)
+class _Keys:
+    """The band keys of the sources' sketches, all in two matrices: the documents'
+    (`doc`, a row per source that has one, `downer` its source) and the passages'
+    (`unit`, a row per passage, `uowner` its source; `counts` per source)."""
+
+    doc: np.ndarray | None
+    downer: np.ndarray
+    unit: np.ndarray | None
+    uowner: np.ndarray
+    counts: list[int]
+
+    @classmethod
+    def of(cls, sketches: Sequence[Sketch]) -> _Keys:
+        with_keys = [d for d, sk in enumerate(sketches) if len(sk.doc)]
+        counts = [len(sk.units) for sk in sketches]
+        uowner = np.repeat(np.arange(len(sketches), dtype=np.int64), counts)
+        return cls(np.vstack([sketches[d].doc for d in with_keys]) if with_keys else None,
+                   np.array(with_keys, dtype=np.int64),
+                   (np.vstack([sk.units for sk in sketches if len(sk.units)])
+                    if len(uowner) else None),
+                   uowner, counts)
+
+    def first_doc_key(self) -> np.ndarray:
+        """Each source's smallest document key (the largest int64 where it has none)."""
+        first = np.full(len(self.counts), np.iinfo(np.int64).max, dtype=np.int64)
+        if self.doc is not None:
+            first[self.downer] = self.doc.min(axis=1).astype(np.int64)
+        return first
+
+    def sharing(self, mine: np.ndarray) -> np.ndarray:
+        """Which sources share a bucket (a key in some band, documents with documents
+        and passages with passages) with a source that `mine` marks."""
+        out = np.zeros(len(self.counts), dtype=bool)
+        for keys, owner in ((self.doc, self.downer), (self.unit, self.uowner)):
+            if keys is None:
+                continue
+            ours = mine[owner]
+            if not ours.any():
+                continue
+            hit = np.zeros(len(keys), dtype=bool)
+            for band in range(keys.shape[1]):
+                hit |= np.isin(keys[:, band], keys[ours, band])
+            out[owner[hit]] = True
+        return out
+
+    def of_sources(self, sources: np.ndarray) -> _Keys:
+        """The keys of `sources` (ascending) alone, their owners numbered 0.. in turn."""
+        local = np.full(len(self.counts), -1, dtype=np.int64)
+        local[sources] = np.arange(len(sources))
+        docs = local[self.downer] >= 0
+        units = local[self.uowner] >= 0
+        return _Keys(self.doc[docs] if self.doc is not None and docs.any() else None,
+                     local[self.downer[docs]],
+                     self.unit[units] if self.unit is not None and units.any() else None,
+                     local[self.uowner[units]], [self.counts[d] for d in sources.tolist()])
+
+
+class _HeldDocs:
+    """The texts a block's tiles read: those of the block's own sources are read once
+    and held for all its tiles, a partner's for its tile alone."""
+
+    def __init__(self, docs_of: Callable[[list[str]], Mapping[str, _Doc]],
+                 own: set[str]) -> None:
+        self._docs_of, self._own = docs_of, own
+        self._held: dict[str, _Doc] = {}
+
+    def __call__(self, ids: list[str]) -> dict[str, _Doc]:
+        got = self._docs_of([sid for sid in ids if sid not in self._held])
+        self._held.update((sid, d) for sid, d in got.items() if sid in self._own)
+        return {sid: self._held[sid] if sid in self._held else got[sid] for sid in ids}
+
+
+def _link_block(ids: list[str], active: np.ndarray, keys: _Keys,
+                docs_of: Callable[[list[str]], Mapping[str, _Doc]],
+                threshold: float, passage_threshold: float, *,
+                cross: bool) -> Iterator[Dependence]:
+    """The dependences among the sources `ids` (whose `keys` are given) with an `active`
+    source, sorted by (a, b); with `cross`, only those of an active source with one
+    that is not."""
     # candidates: documents, and passages, that share a bucket in some band
+    dk, downer, uk, uowner, counts = keys.doc, keys.downer, keys.unit, keys.uowner, keys.counts
     doc_pairs = np.zeros((0, 2), dtype=np.int64)
-    if dk is not None and (found := _candidates(dk, downer, active[downer], skip[downer])):
+    if dk is not None and (found := _candidates(dk, downer, active[downer], cross)):
         doc_pairs = downer[np.concatenate(found)]
     # (millions, for a syndicated text: in chunks, which go once checked)
-    unit_pairs = [] if uk is None else _candidates(uk, uowner, active[uowner], skip[uowner])
+    unit_pairs = [] if uk is None else _candidates(uk, uowner, active[uowner], cross)
     if not len(doc_pairs) and not unit_pairs:
         return
     # exact verification: only the texts of the sources that take part are read
@@ -747,13 +823,12 @@ def _unique_rows(m: np.ndarray) -> np.ndarray:
 
 
 def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
-                left_out: np.ndarray) -> list[np.ndarray]:
+                cross: bool) -> list[np.ndarray]:
     """Pairs of items (rows i < j of `keys`) that share a bucket in some band, belong to
-    different owners (sources), and of which at least one is `fresh` and neither is
-    `left_out` (left out before the pairs are made: a block's pairs with the blocks
-    still to come would be most of what it holds). They come as chunks of (n, 2)
-    arrays, as they were found: joined into one, a syndicated corpus's millions of
-    candidates would be held twice while they were copied.
+    different owners (sources), and of which at least one is `fresh` (with `cross`,
+    exactly one). They come as chunks of (n, 2) arrays, as they were found: joined
+    into one, a syndicated corpus's millions of candidates would be held twice while
+    they were copied.
 
     Every such pair is a candidate: whether two items are compared never depends on
     the other items, so a grown corpus compares what it compared before, plus pairs
@@ -761,14 +836,12 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
     many sources) are first gathered into one class, so a passage copied N times costs
     one bucket entry, and only the N² pairs of its copies, which are the answer.
     """
-    fresh = fresh & ~left_out
     if len(keys) < 2 or not fresh.any():
         return []
     # only buckets with a fresh item matter: drop every item that shares none
     keep = fresh.copy()
     for band in range(keys.shape[1]):
         keep |= np.isin(keys[:, band], keys[fresh, band])
-    keep &= ~left_out
     # (a candidate pair of a syndicated corpus is one of millions: two int32 where the
     # items are few enough)
     idx = np.flatnonzero(keep).astype(np.int32 if len(keys) < 2**31 else np.int64)
@@ -787,7 +860,8 @@ def _candidates(keys: np.ndarray, owner: np.ndarray, fresh: np.ndarray,
         at a time so that memory follows the answer, not the items of big classes."""
         for lo, hi in _bounded_runs(counts[a] * counts[b]):
             left, right = _expand(a[lo:hi], b[lo:hi], counts, starts, by_class, same=same)
-            ok = (owner[left] != owner[right]) & (fresh[left] | fresh[right])
+            ok = (owner[left] != owner[right]) & (
+                fresh[left] != fresh[right] if cross else fresh[left] | fresh[right])
             if ok.any():
                 pair = np.stack([left[ok], right[ok]], axis=1)
                 found.append(idx[np.sort(pair, axis=1)])  # (idx ascends: still i < j)
