@@ -14,10 +14,13 @@ the same sources annotated into a second database, then resolved and aligned fro
 scratch in a fresh process (its peak, and what it held when the stage began). That
 stage reads the claims a page at a time and keeps the mentions, the name nodes,
 their blocks and the matches in a scratch file (the resolver holds an array of node
-ids for the clusters, a block at a time and the entities it made), but the copy
-detection holds the pairs of copying sources (compactly), so its peak still grows
-with the corpus; so does that of the name caches until they are full
-(bounded: about 12 MB per process, full between 10x and 100x). A process that
+ids for the clusters, a block at a time and the entities it made); the copy search
+writes the pairs it finds into the database, tile by tile (a block of new sources
+with itself, then with each block of its partners), and the build reads them back
+for a hundred sources at a time. Its peak grows with the corpus only until a tile is
+full (in this corpus, where every variant copies its seed's others, about 300x) and
+with the band keys it holds (about 16 KB per source); the name caches grow until
+they are full (bounded: about 12 MB per process, full between 10x and 100x). A process that
 annotates trims its heap after every batch (`engine.unit.work`); without that, the
 parser's freed arrays piled up between the objects that stay: one process annotating
 the 100x sources in turn held 247 MB after 500 of them, and trimmed 183 MB. Within a

@@ -2,10 +2,11 @@
 
 Reporting copies is reporting pairs: a wire story carried by N papers is N² / 2 pairs,
 each with its shared passages. As a list of `Dependence` objects that costs about
-two kilobytes a pair (a tuple and four integers per passage), and the list is held
-where the pairs are found, pickled to the driver, and held again there, so that the
-copies of a corpus that syndicates a few stories were its stage's largest need of
-memory. Here the same pairs take a few dozen bytes each plus 32 per passage: source
+two kilobytes a pair (a tuple and four integers per passage). The build never holds
+every pair (the search stores them as it finds them), but it reads back the pairs of
+a slice of sources at a time to look up where their claims' passages come from, and
+a source copied by hundreds of others brings hundreds of pairs. Here the same pairs
+take a few dozen bytes each plus 32 per passage: source
 indexes, similarities and flags in one array each, and every passage of every pair
 in one (passages, 4) array (the layout the store keeps a pair's passages in, so a
 stored row is read back without a Python object per passage). `Dependence` objects

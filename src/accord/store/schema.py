@@ -176,32 +176,27 @@ source_keys = Table(
     Column("linked", Boolean, nullable=False, default=False),
 )
 
-# pairs of sources that copy one another, whole or in passages (a < b)
-copies = Table(
-    "copies", metadata,
-    Column("a", String(40), primary_key=True),
-    Column("b", String(40), primary_key=True),
-    Column("similarity", Float, nullable=False),
-    Column("duplicate", Boolean, nullable=False),
-    # the shared passages, (a_start, a_end, b_start, b_end) each, as little-endian int64s:
-    # a large corpus has many pairs, and reading them back as JSON costs seconds
-    Column("passages", LargeBinary, nullable=False),
-    Index("ix_copies_b", "b"),
-)
+def _pair_columns() -> list[Column]:
+    """A pair of sources that copy one another, whole or in passages (a < b)."""
+    return [
+        Column("a", String(40), primary_key=True),
+        Column("b", String(40), primary_key=True),
+        Column("similarity", Float, nullable=False),
+        Column("duplicate", Boolean, nullable=False),
+        # the shared passages, (a_start, a_end, b_start, b_end) each, as little-endian
+        # int64s: a large corpus has many pairs, and reading them back as JSON costs seconds
+        Column("passages", LargeBinary, nullable=False),
+    ]
+
+
+copies = Table("copies", metadata, *_pair_columns(), Index("ix_copies_b", "b"))
 
 # the pairs a build's copy search has found so far, written as it finds them by the
 # process that searches (a syndicated corpus has millions of pairs: neither that
 # process nor the build's own holds them); moved into `copies` in the transaction that
 # writes the build's results, and cleared when a search starts (one left by an
 # interrupted build is not a result)
-copy_staging = Table(
-    "copy_staging", metadata,
-    Column("a", String(40), primary_key=True),
-    Column("b", String(40), primary_key=True),
-    Column("similarity", Float, nullable=False),
-    Column("duplicate", Boolean, nullable=False),
-    Column("passages", LargeBinary, nullable=False),
-)
+copy_staging = Table("copy_staging", metadata, *_pair_columns())
 
 # the resolver's state (`resolve.resolver.ResolverState`): nodes and matching pairs,
 # keyed by a hash, since a node is any surface form and may be long
