@@ -419,7 +419,9 @@ def claim_origin(c: Claim, shared: PassageIndex, origins: Mapping[str, str]) -> 
 
 
 def _filed_origin(kc: KeyClaims) -> Callable[[Claim], str]:
-    return lambda c: kc.origins.get(c.id) or c.source_id
+    """Each claim of `kc` counts with the origin it was filed with (every filed claim
+    has one: its key and origin are written together)."""
+    return lambda c: kc.origins[c.id]
 
 
 def new_copies(db: str, version: str, made: dict[str, bytes], fresh: list[str]) -> int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,23 +45,11 @@ class CopyPairs:
     spans: np.ndarray  # int32, or int64 where an offset needs it (passages, 4)
 
     @classmethod
-    def empty(cls) -> CopyPairs:
-        return cls((), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0),
-                   np.zeros(0, bool), np.zeros(1, np.int64), _EMPTY_SPANS)
-
-    @classmethod
     def collect(cls, dependences: Iterable[Dependence]) -> CopyPairs:
         """From a stream of dependences, keeping none of them."""
         return cls.from_rows((d.a, d.b, d.similarity, d.duplicate,
                               np.asarray(d.shared_passages, dtype=np.int64).reshape(-1, 4))
                              for d in dependences)
-
-    def by_pair(self) -> CopyPairs:
-        """The same pairs sorted by (a, b), their passages with them."""
-        order = np.lexsort((self.b, self.a))
-        if not len(order) or (np.diff(order) > 0).all():
-            return self
-        return self._take(order)
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, float, bool, bytes | np.ndarray]]
@@ -109,59 +97,6 @@ class CopyPairs:
         rows = self.spans[self.cuts[k]:self.cuts[k + 1]].tolist()
         return Dependence(self.ids[self.a[k]], self.ids[self.b[k]], float(self.similarity[k]),
                           tuple(tuple(r) for r in rows), bool(self.duplicate[k]))
-
-    def rows(self) -> Iterator[tuple[str, str, float, bool, bytes]]:
-        """(a, b, similarity, duplicate, passages as the store keeps them), pair by pair."""
-        for k in range(len(self)):
-            yield (self.ids[self.a[k]], self.ids[self.b[k]], float(self.similarity[k]),
-                   bool(self.duplicate[k]),
-                   self.spans[self.cuts[k]:self.cuts[k + 1]].astype("<i8").tobytes())
-
-    def duplicates(self) -> list[Dependence]:
-        """The pairs whose texts are copies as wholes."""
-        return [self.pair(k) for k in np.flatnonzero(self.duplicate).tolist()]
-
-    def touching(self, sources: Collection[str]) -> np.ndarray:
-        """Which pairs have a source of `sources` (a mask)."""
-        mine = np.array([sid in sources for sid in self.ids], dtype=bool)
-        if not len(mine):
-            return np.zeros(len(self), dtype=bool)
-        return mine[self.a] | mine[self.b]
-
-    def sources(self, mask: np.ndarray | None = None) -> set[str]:
-        """The sources of the pairs (of those `mask` selects)."""
-        a, b = (self.a, self.b) if mask is None else (self.a[mask], self.b[mask])
-        return {self.ids[i] for i in np.union1d(a, b).tolist()}
-
-    def where(self, mask: np.ndarray) -> CopyPairs:
-        """The pairs `mask` selects."""
-        return self._take(np.flatnonzero(mask))
-
-    def _take(self, keep: np.ndarray) -> CopyPairs:
-        """Pairs `keep` (indexes, in the order given), their passages with them."""
-        counts = (self.cuts[1:] - self.cuts[:-1])[keep]
-        starts = self.cuts[:-1][keep]
-        rows = (np.repeat(starts - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
-                + np.arange(int(counts.sum())))
-        return CopyPairs(self.ids, self.a[keep], self.b[keep], self.similarity[keep],
-                         self.duplicate[keep], np.concatenate(([0], np.cumsum(counts))),
-                         self.spans[rows] if len(rows) else _EMPTY_SPANS)
-
-    def plus(self, other: CopyPairs) -> CopyPairs:
-        """These pairs and `other`'s (a pair in both would be in twice: the caller's
-        pairs are disjoint)."""
-        if not len(other) or not len(self):  # (no copy of the arrays of the other)
-            return other if len(other) else self
-        ids = tuple(sorted(set(self.ids) | set(other.ids)))
-        mine = np.array([bisect_left(ids, sid) for sid in self.ids], dtype=np.int64)
-        theirs = np.array([bisect_left(ids, sid) for sid in other.ids], dtype=np.int64)
-        return CopyPairs(
-            ids, np.concatenate((mine[self.a], theirs[other.a])),
-            np.concatenate((mine[self.b], theirs[other.b])),
-            np.concatenate((self.similarity, other.similarity)),
-            np.concatenate((self.duplicate, other.duplicate)),
-            np.concatenate((self.cuts, other.cuts[1:] + self.cuts[-1])),
-            np.concatenate((self.spans, other.spans)))
 
 
 def _extended(numbers: array, more: list[int]) -> array:

@@ -448,7 +448,7 @@ def _link(sketches: Mapping[str, Sketch], fresh: set[str],
           docs_of: Callable[[list[str]], Mapping[str, _Doc]]) -> Iterator[Dependence]:
     """The dependences that involve a fresh source, tile by tile: sorted by (a, b)
     within a tile, not across tiles (callers put them in order: `ordered_by_pair`,
-    `CopyPairs.by_pair`, or the store). The fresh sources are taken a block at a time
+    or the store). The fresh sources are taken a block at a time
     (`FRESH_BLOCK`), each pair in the block of its later fresh source; a block's pairs
     among its own sources are one tile, and its pairs with the other sources that share
     a bucket with it (its partners) are more, a block of partners each. A tile holds
