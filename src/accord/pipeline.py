@@ -24,7 +24,7 @@ from accord.align import gazetteer
 from accord.align.compare import PlaceIndex
 from accord.align.copy_pairs import PassageIndex
 from accord.align.findings import filing_key, findings_of_key
-from accord.align.independence import Dependence, Sketch, iter_new_dependences
+from accord.align.independence import Sketch, iter_new_dependences
 from accord.align.independence import origins as find_origins
 from accord.annotate.nlp import unload as unload_models
 from accord.engine import Engine, LocalEngine
@@ -358,8 +358,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         # the pairs of the fresh sources replace the ones stored with them; whole-text
         # copies share an origin (the pairs are read from the database, never all held)
         lost = up.replace_copies(fresh) if fresh else set()
-        origins = find_origins(((sid, "") for sid in ids), (
-            Dependence(a, b, 1.0, (), True) for a, b in up.duplicate_pairs()))
+        origins = find_origins(((sid, "") for sid in ids), up.duplicate_pairs())
         moved = up.origins(origins)
         # which places the sources say lie within which: from the few claims that can
         # say so
@@ -389,7 +388,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
                         filed.append((c, now))
                         dirty.update(k for k in (now[0], was[0]) if k)
                 up.file_claims(filed)
-            del shared
+            del shared  # (before the next slice's pairs are read)
         places = _place_index(parents, entity_names)
         progress("corpus", 4, steps)
         # then judged key by key (no finding joins two keys), each claim counting with

@@ -445,7 +445,7 @@ class Store:
         """The stored pairs, compact (a corpus that syndicates a story has many: see
         `CopyPairs`), sorted by (a, b) only when asked (sorting many pairs costs)."""
         pair = s.copies.c
-        q = select(pair.a, pair.b, pair.similarity, pair.duplicate, pair.passages)
+        q = select(*(pair[k] for k in COPY_COLUMNS))
         if ordered:
             q = q.order_by(self._by(pair.a), self._by(pair.b))
         with self.engine.connect().execution_options(yield_per=STREAM) as c:
@@ -672,8 +672,8 @@ class CorpusUpdate:
                       .values(linked=True))
         if pairs is None:
             staged = s.copy_staging.c
-            cols = ("a", "b", "similarity", "duplicate", "passages")
-            c.execute(insert(s.copies).from_select(cols, select(*(staged[k] for k in cols))))
+            c.execute(insert(s.copies).from_select(
+                COPY_COLUMNS, select(*(staged[k] for k in COPY_COLUMNS))))
             c.execute(delete(s.copy_staging))
         else:
             _insert_in_chunks(c, s.copies, (_copy_row(d) for d in pairs))
@@ -689,17 +689,19 @@ class CorpusUpdate:
             out.update(r[0] for r in self._c.execute(q))
         return out
 
-    def duplicate_pairs(self) -> Iterator[tuple[str, str]]:
-        """The stored pairs whose texts are copies as wholes, as (a, b)."""
+    def duplicate_pairs(self) -> Iterator[Dependence]:
+        """The stored pairs whose texts are copies as wholes (without their passages,
+        which whole copies are not looked up by)."""
         pair = s.copies.c
-        yield from (tuple(r) for r in self._c.execute(
-            select(pair.a, pair.b).where(pair.duplicate.is_(True))))
+        for r in self._c.execute(select(pair.a, pair.b, pair.similarity)
+                                 .where(pair.duplicate.is_(True))):
+            yield Dependence(r.a, r.b, r.similarity, (), True)
 
     def copy_pairs(self, sources: Collection[str]) -> CopyPairs:
         """The stored pairs that involve one of `sources` (compact: `CopyPairs`), as
         this transaction sees them."""
         pair = s.copies.c
-        q = select(pair.a, pair.b, pair.similarity, pair.duplicate, pair.passages)
+        q = select(*(pair[k] for k in COPY_COLUMNS))
 
         def rows() -> Iterator[tuple]:
             seen: set[tuple[str, str]] = set()  # (a pair of two sources in two slices)
@@ -757,9 +759,7 @@ class CorpusUpdate:
                         yield batch
                         batch, size = [], 0
                     batch.append(KeyClaims(key, [], {}))
-                claim = _claim(r)
-                batch[-1].claims.append(claim)
-                batch[-1].origins[claim.id] = r[-1]
+                batch[-1].take(r)
                 size += 1
         if batch:
             yield batch
@@ -769,9 +769,7 @@ class CorpusUpdate:
             of = {k: KeyClaims(k, [], {}) for k in chunk}
             for r in self._c.execute(select(*FILED_COLUMNS).where(s.claims.c.group_key.in_(chunk))
                                      .order_by(self._by(s.claims.c.id))):
-                claim = _claim(r)
-                of[r[-2]].claims.append(claim)
-                of[r[-2]].origins[claim.id] = r[-1]
+                of[r[-2]].take(r)
             yield list(of.values())
 
     def findings(self, found: Mapping[str, Sequence[Finding]]) -> None:
@@ -879,6 +877,15 @@ class KeyClaims(NamedTuple):
     key: str
     claims: list[Claim]
     origins: dict[str, str]
+
+    def take(self, row) -> None:
+        """One more claim, from its row of FILED_COLUMNS."""
+        claim = _claim(row)
+        self.claims.append(claim)
+        self.origins[claim.id] = row[-1]
+
+
+COPY_COLUMNS = ("a", "b", "similarity", "duplicate", "passages")  # of a pair, as stored
 
 
 def _copy_row(d: Dependence) -> dict:
