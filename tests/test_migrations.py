@@ -3,6 +3,8 @@ the previous revision both come up to the newest schema, data intact, and the
 migrated schema is exactly what `store/schema.py` declares."""
 
 import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -63,6 +65,22 @@ def test_a_database_at_the_previous_revision_is_upgraded_with_its_data(tmp_path,
                                                 "birth", tv, Evidence("s1", 0, 25, src.text))],
                        stat=(25, 123))
     assert store.source_stats()["/new/b.txt"].mtime_ns == 123
+
+
+def test_the_declared_head_is_the_newest_migration_script():
+    assert migrations.head() == migrations.HEAD
+
+
+def test_opening_an_up_to_date_database_does_not_need_alembic(tmp_path):
+    """Every command opens its store: when there is nothing to migrate, that is one
+    query, and Alembic (a quarter of a second to import) is never imported."""
+    path = str(tmp_path / "up.db")
+    Store(path)
+    probe = ("import sys; from accord.store.db import Store; "
+             f"s = Store({path!r}); print(s.revision, 'alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == [migrations.HEAD, "False"]
 
 
 def test_a_database_from_a_newer_accord_is_refused(tmp_path):
