@@ -96,6 +96,10 @@ def main() -> None:
                   f"{r['copy_pairs']} pairs of copying sources sharing "
                   f"{r['copied_passages']} copied passages",
                   flush=True)
+            parts = r["annotate_parts"]
+            print(f"{'':>6}peak RSS while annotating, by fifth of the sources: driver "
+                  + " / ".join(f"{x['driver_mb']:.0f}" for x in parts) + " MB, workers "
+                  + " / ".join(f"{x['workers_mb']:.0f}" for x in parts) + " MB", flush=True)
             am = alone["memory"].get("start", {})
             print(f"{'':>6}resolve+align alone in a fresh process: {alone['seconds']:6.1f} s, "
                   f"peak RSS driver {am.get('driver_mb', 0):5.0f} MB "

@@ -110,13 +110,14 @@ def _mix(z: np.ndarray) -> np.ndarray:
 _SEEDS = _mix(np.arange(1, NUM_PERM + 1, dtype=np.uint64) * np.uint64(0x5851F42D4C957F2D))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _word_hash(word: str) -> int:
     """Stable 64-bit hash of a word after case folding and accent stripping.
     (Remembered: a text's words are mostly the language's common ones. Each entry
-    costs about 200 bytes; after 300 sources of the 100x growth corpus the cache held
-    11k words, 2.2 MB, for 35 hits per miss, so 16k entries keep nearly every hit and
-    a process that annotates for long holds 3 MB at most, not the 13 of 64k.)"""
+    costs about 200 bytes, so 4,096 hold under 1 MB; 16k held 2.2 MB after 300 sources
+    of the 100x growth corpus, mostly names seen once. Over the 79k words of the 60
+    sources of bench/throughput.py, 4,096 entries missed 4k times and hashing took
+    0.03 s, 2,048 missed 17k times, 0.08 s, none 0.26 s.)"""
     w = unicodedata.normalize("NFKD", word.casefold())
     w = "".join(ch for ch in w if not unicodedata.combining(ch))
     return int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
