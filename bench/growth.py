@@ -25,14 +25,20 @@ annotates trims its heap after every batch (`engine.unit.work`); without that, t
 parser's freed arrays piled up between the objects that stay: one process annotating
 the 100x sources in turn held 247 MB after 500 of them, and trimmed 183 MB. Within a
 batch it holds spaCy's working memory on top, bounded by what it parses at once
-(`annotate.nlp.PIPE_CHARS`: 5,000 characters, some 36 MB above what it holds
+(`annotate.nlp.PIPE_CHARS`: 5,000 characters, some 20-36 MB above what it holds
 between batches, where 20,000 took 75 MB). What it holds between batches grows while
-its bounded caches fill; traced over 200 sources (13 MB in all): the vocabulary's
-new strings and lexemes, 2.6 MB (freed with spaCy's memory zone every 20k strings,
-`annotate.nlp._Zone`), the attribute rules' token combinations, 4.5 MB for 13k
-(8,192 at most), page-furniture lines, 2.4 MB (8,192 at most), compiled
-patterns, 1.3 MB (Python keeps 512), and word hashes for the copy sketches, 1.1 MB
-(16,384 at most). The worker that compares texts for copies maps its large arrays
+its bounded caches fill, then stays: the build's own process, annotating the 100x
+sources with one worker, held 190 MB after its 6th batch and 197 MB from its 50th
+(some 200 sources) to its last. Those caches, each bounded: the attribute rules'
+token combinations (8,192, about 3 MB), the vocabulary's new strings and lexemes
+(freed with spaCy's memory zone every 5,000 strings, `annotate.nlp._Zone`), word
+hashes for the copy sketches (4,096, under 1 MB) and the page-furniture verdicts of
+short lines (4,096). Page-furniture verdicts for every line (4.5 MB after 260
+sources, mostly long prose lines no page repeats) and the patterns made of each
+text's names (Python kept 512, 1.4 MB) are no longer kept. So the peak is printed
+for each fifth of the sources too: the later fifths of one build are the test of
+flat memory, where the scales differ also in what the build's own process does (at
+1x its worker annotates everything, and the peak is the model loading). The worker that compares texts for copies maps its large arrays
 on their own (`engine.memory.map_large_allocations`), so what a block of that search
 frees goes back at once. The resolver's time grows faster than the corpus until
 its blocks fill: a name is compared with every other of a block of up to 64 names

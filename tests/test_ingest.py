@@ -385,6 +385,22 @@ def test_prose_with_furniture_words_stays(sentence: str) -> None:
     assert cleaned.text == text and cleaned.removed == ()
 
 
+def test_only_short_lines_are_remembered_across_texts() -> None:
+    """Sites repeat their short lines (navigation, notices) on every page; a paragraph
+    of prose is never asked about again once its text is cleaned, so a process that
+    cleans text after text does not keep it."""
+    from accord.ingest import boilerplate
+
+    long_line = " ".join(["The glass tree of the square was polished every spring."] * 5)
+    assert len(long_line) > boilerplate.SHORT_LINE
+    boilerplate._short_line_reason.cache_clear()
+    other = long_line.replace("spring", "autumn")
+    cleaned = clean(f"{long_line}\n\nHome | About | Contact\n\n{other}")
+    assert [r.reason for r in cleaned.removed] == ["navigation"]
+    assert boilerplate._short_line_reason.cache_info().currsize == 1  # the menu only
+    assert boilerplate._short_line_reason.cache_parameters()["maxsize"] <= 4096
+
+
 def test_repeated_caption_keeps_one_copy() -> None:
     cap = "Workers polish the glass trees (Image: Town Archive)"
     text = f"{BEFORE}\n\n{cap}\n{cap.replace('polish', 'polish')}\n\n{AFTER}"
