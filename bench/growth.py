@@ -28,8 +28,8 @@ batch it holds spaCy's working memory on top, bounded by what it parses at once
 (`annotate.nlp.PIPE_CHARS`: 5,000 characters, some 20-36 MB above what it holds
 between batches, where 20,000 took 75 MB). What it holds between batches grows while
 its bounded caches fill, then stays: the build's own process, annotating the 100x
-sources with one worker, held 190 MB after its 6th batch and 197 MB from its 50th
-(some 200 sources) to its last. Those caches, each bounded: the attribute rules'
+sources with one worker, held 190 MB after its 5th batch and 194-195 MB from its
+45th (some 180 sources) to its last; at the start of that work, 189 and 203 MB. Those caches, each bounded: the attribute rules'
 token combinations (8,192, about 3 MB), the vocabulary's new strings and lexemes
 (freed with spaCy's memory zone every 5,000 strings, `annotate.nlp._Zone`), word
 hashes for the copy sketches (4,096, under 1 MB) and the page-furniture verdicts of
