@@ -29,7 +29,8 @@ batch it holds spaCy's working memory on top, bounded by what it parses at once
 between batches, where 20,000 took 75 MB). What it holds between batches grows while
 its bounded caches fill, then stays: the build's own process, annotating the 100x
 sources with one worker, held 190 MB after its 5th batch and 194-195 MB from its
-45th (some 180 sources) to its last; at the start of that work, 189 and 203 MB. Those caches, each bounded: the attribute rules'
+45th (some 180 sources) to its last (189 and 203 MB when every page line, 16k word
+hashes and 512 name patterns were kept). Those caches, each bounded: the attribute rules'
 token combinations (8,192, about 3 MB), the vocabulary's new strings and lexemes
 (freed with spaCy's memory zone every 5,000 strings, `annotate.nlp._Zone`), word
 hashes for the copy sketches (4,096, under 1 MB) and the page-furniture verdicts of
