@@ -76,8 +76,10 @@ class Sampler:
         while not self._stop.is_set():
             own = _rss_kb(me)
             kids = sum(_rss_kb(k) for k in _children(me))
-            for p in (self.peak.setdefault(self.stage, [0, 0]),
-                      *([self.parts[self.part]] if self.stage == "annotate" else [])):
+            peaks = [self.peak.setdefault(self.stage, [0, 0])]
+            if self.stage == "annotate":
+                peaks.append(self.parts[self.part])
+            for p in peaks:
                 p[0], p[1] = max(p[0], own), max(p[1], kids)
             time.sleep(0.05)
 

@@ -9,7 +9,7 @@ Shock Army", "80th Infantry Division") are often missed or cut; a language rule
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from accord.model import Mention
@@ -123,13 +123,48 @@ def names_repeated(text: str, mentions: list[Mention]) -> list[Mention]:
     names = sorted(label, key=len, reverse=True)
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
-    pattern = "|".join(re.escape(n) for n in names)
-    for hit in re.finditer(rf"(?<!{_WORD_CHARS})(?:{pattern})(?!{_WORD_CHARS})", text):
-        s, e = hit.span()
+    for s, e, _k in whole_word_hits(text, names):
         if not any(a < e and s < b for a, b in taken):
-            out.append(Mention(s, e, hit.group(0), label[hit.group(0)]))
+            out.append(Mention(s, e, text[s:e], label[text[s:e]]))
             taken.append((s, e))
     return out
+
+
+def whole_word_hits(text: str, names: Sequence[str],
+                    endings: Callable[[str], tuple[str, ...]] = lambda _name: ()
+                    ) -> Iterator[tuple[int, int, int]]:
+    """(start, end, k) of each occurrence of `names[k]` that stands as a whole word
+    (with one of its `endings`: no letter before or after it), left to right and never
+    overlapping; where several start at one place, the first of `names` wins. That is
+    what one pattern alternating the names would find; it is not made, because a text
+    would make its own, used once (and Python's pattern cache would keep 512 of them).
+    """
+    found: list[tuple[int, int, int]] = []
+    for k, name in enumerate(names):
+        ends = endings(name)
+        at = text.find(name)
+        while at >= 0:
+            if at == 0 or not _LETTER.match(text, at - 1):
+                end = _word_end(text, at + len(name), ends)
+                if end is not None:
+                    found.append((at, k, end))
+            at = text.find(name, at + 1)
+    last = 0
+    for at, k, end in sorted(found):
+        if at >= last:
+            last = end
+            yield at, end, k
+
+
+def _word_end(text: str, at: int, endings: tuple[str, ...]) -> int | None:
+    """Where a word that has reached `at` ends, taking one of `endings` on where one
+    fits; None if it goes on into more letters."""
+    if not _LETTER.match(text, at):
+        return at
+    for ending in endings:
+        if text.startswith(ending, at) and not _LETTER.match(text, at + len(ending)):
+            return at + len(ending)
+    return None
 
 
 def people_throughout(mentions: list[Mention]) -> list[Mention]:
@@ -146,8 +181,9 @@ def people_throughout(mentions: list[Mention]) -> list[Mention]:
 
 
 _WORD_CHARS = r"[^\W\d_]"
+_LETTER = re.compile(_WORD_CHARS)
 # case endings a Russian surname ending in a consonant takes ("Васка", "Васку", "Васком")
-_RU_CASE = "(?:а|у|ом|е|ым|ой|ы|ов)?"
+_RU_CASE = ("а", "у", "ом", "е", "ым", "ой", "ы", "ов")
 
 
 def surname_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -170,27 +206,23 @@ def surname_echoes(text: str, mentions: list[Mention]) -> list[Mention]:
     first = {name: at for name, at in first.items() if name.lower() not in lower}
     if not first:
         return []
-    # one pass over the text for all the surnames, each in its own group
     names = sorted(first, key=len, reverse=True)
-    alternatives = "|".join(f"(?P<n{k}>{re.escape(name)}{_ending(name)})"
-                            for k, name in enumerate(names))
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
-    for hit in re.finditer(rf"(?<!{_WORD_CHARS})(?:{alternatives})(?!{_WORD_CHARS})", text):
-        s, e = hit.span()
-        if s < first[names[int(hit.lastgroup[1:])]] or any(a < e and s < b for a, b in taken):
+    for s, e, k in whole_word_hits(text, names, _endings):
+        if s < first[names[k]] or any(a < e and s < b for a, b in taken):
             continue
         if not _NAME_BEFORE.search(text, max(0, s - 60), s) and not _NAME_AFTER.match(text, e):
-            out.append(Mention(s, e, hit.group(0), "PER"))
+            out.append(Mention(s, e, text[s:e], "PER"))
     return out
 
 
 _WORDS = re.compile(rf"{_WORD_CHARS}+")
 
 
-def _ending(surname: str) -> str:
+def _endings(surname: str) -> tuple[str, ...]:
     """The case endings a surname may carry: a Russian one ending in a consonant."""
-    return _RU_CASE if re.match(r"[А-ЯЁ]", surname) and surname[-1] not in "аеёиоуыэюяй" else ""
+    return _RU_CASE if re.match(r"[А-ЯЁ]", surname) and surname[-1] not in "аеёиоуыэюяй" else ()
 
 
 _NAME_BEFORE = re.compile(r"(?<![\w.])[A-ZА-ЯЁ][\w'’-]*[ \u00a0]$")  # not "Province. "

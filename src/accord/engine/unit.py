@@ -6,14 +6,11 @@ tokens and sentences are only needed to extract claims, inside the worker, and
 sending them back would cost more to pickle than the rest of the result. After each
 batch the process gives the heap the parser freed back to the system (`trim_heap`),
 so that what the parser freed does not pile up in a process that annotates batch
-after batch, and empties Python's cache of compiled patterns: a text's own names are
-found with a pattern made of them (`annotate.mentions`), used once, and 512 such
-patterns, a few kilobytes each, would otherwise stay.
+after batch.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Union
@@ -36,7 +33,6 @@ def work(refs: Sequence[InputRef], max_bytes: int) -> list[Result]:
     from accord.per_source import read_and_annotate
 
     out = [slim(r) if isinstance(r, SourceFacts) else r for r in read_and_annotate(refs, max_bytes)]
-    re.purge()
     trim_heap()
     return out
 

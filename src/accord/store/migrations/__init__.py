@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
+from accord.store.schema import SCHEMA_VERSION
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 HERE = Path(__file__).resolve().parent
 BASELINE = "0001"
-HEAD = "0005"  # the newest revision in versions/ (a test holds the two together)
+HEAD = f"{SCHEMA_VERSION:04d}"  # the newest revision in versions/ (a test holds them together)
 
 
 class NewerSchema(RuntimeError):
@@ -51,15 +53,18 @@ def head() -> str:
 
 
 def current(connection: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    return MigrationContext.configure(connection).get_current_revision()
+    """The revision recorded in the database (None if none), read without Alembic."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine, to: str = "head") -> str:
     """Bring the database to `to` (the newest by default); returns the revision it is at."""
-    if to in ("head", HEAD) and _stamped(engine) == HEAD:
-        return HEAD
+    if to in ("head", HEAD):
+        with engine.connect() as conn:
+            if current(conn) == HEAD:
+                return HEAD
     from alembic import command
     from alembic.script import ScriptDirectory
 
@@ -77,10 +82,3 @@ def upgrade(engine: Engine, to: str = "head") -> str:
             command.upgrade(config(conn), target)
     return target
 
-
-def _stamped(engine: Engine) -> str | None:
-    """The revision recorded in the database, read without Alembic (None if none)."""
-    with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
