@@ -30,6 +30,54 @@ def _schema_diff(engine) -> list:
         return compare_metadata(MigrationContext.configure(c), s.metadata)
 
 
+def _shape(engine) -> dict:
+    """Everything a database's schema and bookkeeping consist of, as the database
+    itself reports it: each table's columns (type, nullability, default), primary and
+    foreign keys, indexes and unique constraints, and the rows of `meta` and
+    `alembic_version`."""
+    with engine.connect() as c:
+        ins = inspect(c)
+        tables = {t: {
+            "columns": [(col["name"], str(col["type"]), col["nullable"], col["default"])
+                        for col in ins.get_columns(t)],
+            "pk": ins.get_pk_constraint(t)["constrained_columns"],
+            "fks": sorted((tuple(fk["constrained_columns"]), fk["referred_table"],
+                           tuple(fk["referred_columns"])) for fk in ins.get_foreign_keys(t)),
+            "indexes": sorted((ix["name"], tuple(ix["column_names"]), bool(ix["unique"]))
+                              for ix in ins.get_indexes(t)),
+            "uniques": sorted(tuple(u["column_names"]) for u in ins.get_unique_constraints(t)),
+        } for t in ins.get_table_names()}
+        rows = {t: sorted(map(tuple, c.execute(text(f"SELECT * FROM {t}"))))
+                for t in ("meta", "alembic_version")}
+    return {"tables": tables, "rows": rows}
+
+
+def _step_by_step_and_at_once(fresh_engine, fresh_url, stepped_engine, stepped_url):
+    migrations.upgrade(stepped_engine, to=migrations.BASELINE)
+    Store(stepped_url)  # the remaining migrations, in turn
+    Store(fresh_url)  # empty: made at once
+    return _shape(stepped_engine), _shape(fresh_engine)
+
+
+def test_an_empty_database_made_at_once_is_the_one_the_migrations_make(tmp_path):
+    """A new database gets the declared schema in one step, stamped at the newest
+    revision; one made before that revision is migrated in turn. Both end alike."""
+    fresh, fresh_engine = _sqlite(tmp_path, "fresh.db")
+    stepped, stepped_engine = _sqlite(tmp_path, "stepped.db")
+    by_steps, at_once = _step_by_step_and_at_once(fresh_engine, fresh, stepped_engine, stepped)
+    assert at_once == by_steps
+    assert at_once["rows"]["alembic_version"] == [(migrations.head(),)]
+    assert len(at_once["tables"]) == len(s.metadata.tables) + 1  # and alembic_version
+
+
+def test_a_new_database_is_made_without_alembic(tmp_path):
+    probe = ("import sys; from accord.store.db import Store; "
+             f"s = Store({str(tmp_path / 'new.db')!r}); print(s.revision, 'alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == [migrations.HEAD, "False"]
+
+
 def test_an_empty_sqlite_database_is_migrated_to_the_declared_schema(tmp_path):
     path, engine = _sqlite(tmp_path)
     store = Store(path)
@@ -112,3 +160,33 @@ def test_postgresql_is_migrated_step_by_step_to_the_declared_schema():
     assert Store(PG_URL).revision == migrations.head()
     assert _schema_diff(engine) == []
     engine.dispose()
+
+
+@pytest.mark.skipif(not PG_URL, reason="ACCORD_TEST_PG_URL is not set")
+def test_postgresql_made_at_once_is_the_one_the_migrations_make():
+    """As on SQLite: the steps' database in one schema of the server, the one made
+    at once in another."""
+    from sqlalchemy import MetaData
+
+    urls = {name: to_url(PG_URL) + f"?options=-csearch_path%3D{name}" for name in ("a", "b")}
+    admin = create_engine(to_url(PG_URL))
+    with admin.begin() as c:
+        for name in urls:
+            c.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+            c.execute(text(f"CREATE SCHEMA {name}"))
+    engines = {name: create_engine(url) for name, url in urls.items()}
+    try:
+        by_steps, at_once = _step_by_step_and_at_once(engines["b"], urls["b"], engines["a"],
+                                                      urls["a"])
+        assert at_once == by_steps
+        assert at_once["rows"]["alembic_version"] == [(migrations.head(),)]
+        md = MetaData()
+        md.reflect(engines["b"])
+        assert len(md.tables) == len(s.metadata.tables) + 1
+    finally:
+        for e in engines.values():
+            e.dispose()
+        with admin.begin() as c:
+            for name in urls:
+                c.execute(text(f"DROP SCHEMA IF EXISTS {name} CASCADE"))
+        admin.dispose()

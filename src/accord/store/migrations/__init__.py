@@ -8,7 +8,12 @@ baseline revision first, since that revision is exactly the schema it has.
 Every command opens a store, and nearly always its database is already at the
 newest revision: that is one query against `HEAD`, so Alembic (with Mako and
 Pygments, a quarter of a second to import) is imported only when there is
-something to migrate.
+something to migrate. An empty database is given the declared schema at once and
+stamped at `HEAD`, as Alembic's own cookbook does ("building an up to date database
+from scratch"): running every migration in turn took 0.3 s of each new build, this
+0.06 s. The two end alike, which tests/test_migrations.py holds them to (tables,
+columns, keys, indexes and rows, on SQLite and PostgreSQL), and the step-by-step
+path stays in use for every database made before the newest revision.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import inspect, text
+from sqlalchemy import Column, MetaData, PrimaryKeyConstraint, String, Table, inspect, text
 from sqlalchemy.engine import Connection, Engine
 
+from accord.store import schema
 from accord.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -62,8 +68,12 @@ def current(connection: Connection) -> str | None:
 def upgrade(engine: Engine, to: str = "head") -> str:
     """Bring the database to `to` (the newest by default); returns the revision it is at."""
     if to in ("head", HEAD):
-        with engine.connect() as conn:
-            if current(conn) == HEAD:
+        with engine.begin() as conn:
+            rev = current(conn)
+            if rev == HEAD:
+                return HEAD
+            if rev is None and not inspect(conn).get_table_names():
+                _create(conn)
                 return HEAD
     from alembic import command
     from alembic.script import ScriptDirectory
@@ -82,3 +92,18 @@ def upgrade(engine: Engine, to: str = "head") -> str:
             command.upgrade(config(conn), target)
     return target
 
+
+
+def _create(conn: Connection) -> None:
+    """Give an empty database the newest schema in one step: the declared tables, the
+    rows the migrations write, and Alembic's record of the revision, as
+    `alembic stamp head` would write it."""
+    schema.metadata.create_all(conn)
+    conn.execute(schema.meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+    _VERSIONS.create(conn)
+    conn.execute(_VERSIONS.insert().values(version_num=HEAD))
+
+
+# the table in which Alembic records the revision, as Alembic makes it
+_VERSIONS = Table("alembic_version", MetaData(), Column("version_num", String(32), nullable=False),
+                  PrimaryKeyConstraint("version_num", name="alembic_version_pkc"))
