@@ -16,6 +16,7 @@ from typing import Any
 
 from accord.annotate.mentions import clean_mentions
 from accord.annotate.parse import UD_TO_COMMON, Parsed, Sentence, Token
+from accord.collector import bring_back_what_was_set_aside, set_aside_what_lives_on
 from accord.extract.coref import TITLE_NOUNS
 from accord.extract.triggers import says_of_a_person
 from accord.model import Mention
@@ -97,7 +98,9 @@ def english():
 
     nlp = spacy.load(english_model_name())
     nlp.add_pipe("accord_paragraph_sentences", before="parser")
-    return with_attribute_rules(nlp)
+    nlp = with_attribute_rules(nlp)
+    set_aside_what_lives_on()
+    return nlp
 
 
 def with_attribute_rules(nlp):
@@ -131,7 +134,7 @@ def russian():
     )
 
     emb = NewsEmbedding()
-    return {
+    models = {
         "Doc": Doc,
         "segmenter": Segmenter(),
         "morph_vocab": MorphVocab(),
@@ -139,6 +142,8 @@ def russian():
         "syntax": NewsSyntaxParser(emb),
         "ner": NewsNERTagger(emb),
     }
+    set_aside_what_lives_on()
+    return models
 
 
 # ----------------------------------------------------------------------- English
@@ -494,6 +499,7 @@ def unload() -> None:
     english.cache_clear()
     russian.cache_clear()
     _ZONE = _Zone()  # (an open zone holds the model)
+    bring_back_what_was_set_aside()  # (the models' cycles can be collected again)
 
 
 # ----------------------------------------------------------------------- Russian

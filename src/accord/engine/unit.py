@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Union
 
+from accord.collector import fewer_collections
 from accord.engine.memory import trim_heap
 
 if TYPE_CHECKING:
@@ -32,7 +33,9 @@ def work(refs: Sequence[InputRef], max_bytes: int) -> list[Result]:
     from accord.extract.claims import SourceFacts
     from accord.per_source import read_and_annotate
 
-    out = [slim(r) if isinstance(r, SourceFacts) else r for r in read_and_annotate(refs, max_bytes)]
+    with fewer_collections():  # (as in the build's own process: a Ray worker is not forked from it)
+        out = [slim(r) if isinstance(r, SourceFacts) else r
+               for r in read_and_annotate(refs, max_bytes)]
     trim_heap()
     return out
 
