@@ -460,7 +460,7 @@ def test_the_resolver_verdict_is_the_full_comparison_verdict_with_its_rule():
     words = ["Blue", "Star", "Bluestar", "Northern", "Lantern", "Company", "Co.", "2nd", "Second",
              "Coastal", "Army", "Kestrel", "Union", "U.S.", "United", "States", "Shipping", "BSC",
              "Rifle", "Corps", "Harbour", "Works", "Harbor", "Lanturn", "береговая", "армия",
-             "Elan", "Eran", "Ret", "Red", "Tolsen"]
+             "Elan", "Eran", "Ret", "Red", "Tolsen", "13th", "II", "Third", "1941", "Brigade"]
     import random
 
     rng = random.Random(5)
@@ -471,6 +471,9 @@ def test_the_resolver_verdict_is_the_full_comparison_verdict_with_its_rule():
     assert same_name_rule("U.S. Army", "United States Army", "ORG") == "acronym"
     assert same_name_rule("Second Coastal Army", "2nd Coastal Army", "ORG") == "ordinal"
     assert same_name_rule("Northern Lantern Company", "Northern Liberation Company", "ORG") is None
+    assert same_name_rule("13th Coastal Army", "Second Coastal Army", "ORG") is None
+    assert same_name_rule("Coastal Rifle Brigade II", "Coastal Rifle Brigade", "ORG") is None
+    assert same_name_rule("Third Rifle Brigade", "3rd Rifle Brigade", "ORG") == "ordinal"
     names = sorted(names)
     for kind in ("ORG", "PER", "LOC"):
         for a in names[::3]:

@@ -325,12 +325,16 @@ def _a_word_is_stranded(A: tuple[Tok, ...], B: tuple[Tok, ...]) -> bool:
     So such a word at either end of its name, or such words in both names, leave a
     word unaligned; and every word of an organisation's name must find its partner.
     Checking keys is much cheaper than aligning, and most pairs a block gives fail
-    here ("Red Army" / "Blue Army" share a block only through "Army"). Acronyms,
-    numbers, initials and Han syllables are compared by other means, and a word of
-    three letters can differ by one edit in every key ("Ret" / "Red"): then no
-    verdict here."""
-    if any(t.acr or t.cjk or t.num is not None or t.role == "initial" for t in (*A, *B)):
+    here ("Red Army" / "Blue Army" share a block only through "Army"). A number pairs
+    with the same number alone and is never glued, so two names whose numbers differ
+    leave one stranded ("13th Army" / "Second Army"); the words are checked as above
+    whatever numbers stand between them. Acronyms, initials and Han syllables are
+    compared by other means, and a word of three letters can differ by one edit in
+    every key ("Ret" / "Red"): then no verdict here."""
+    if any(t.acr or t.cjk or t.role == "initial" for t in (*A, *B)):
         return False
+    if _numbers(A) != _numbers(B):
+        return True
     lost_a, lost_b = _partnerless(A, B), _partnerless(B, A)
     at_end = any(i in (0, len(A) - 1) for i in lost_a) or any(i in (0, len(B) - 1) for i in lost_b)
     return at_end or bool(lost_a and lost_b)
@@ -339,7 +343,12 @@ def _a_word_is_stranded(A: tuple[Tok, ...], B: tuple[Tok, ...]) -> bool:
 def _partnerless(X: tuple[Tok, ...], Y: tuple[Tok, ...]) -> list[int]:
     """The words of X (longer than three letters) that share no key with a word of Y."""
     keys_y = frozenset().union(*(word_keys(t) for t in Y))
-    return [i for i, t in enumerate(X) if not word_keys(t) & keys_y and not _short(t)]
+    return [i for i, t in enumerate(X)
+            if t.num is None and not word_keys(t) & keys_y and not _short(t)]
+
+
+def _numbers(toks: tuple[Tok, ...]) -> list[int]:
+    return sorted(t.num for t in toks if t.num is not None)
 
 
 def _short(t: Tok) -> bool:

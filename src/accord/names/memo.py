@@ -11,10 +11,13 @@ four times the entries). On the 100x corpus of bench/growth.py (14,500 names) fo
 times as many entries cost the driver of the corpus-wide stage 30 MB more and saved
 2% of the comparing time with 2 jobs (15% with one); eight times more saved nothing.
 
-Full, they are still much of what the corpus-wide stage holds, and most of it is of
-no use to what comes next: the resolver works out every name's blocking keys in one
-pass, each name once, then compares the names block by block in another. So it
-`forget`s after each piece of the first pass and when the second is done.
+The resolver works out every name's blocking keys in one pass, each name once, then
+compares the names block by block in another: what the first pass remembered (each
+name parsed) serves the second for the names it asked about last, and for every name
+of a corpus of fewer than MEMO names (the resolver took 3.3 s instead of 3.8 s over
+the 2,181 names of the 60-source throughput corpus, when it forgot between the
+passes). Full, the caches are still much of what the corpus-wide stage holds, and of
+no use past the second pass: the resolver `forget`s when it is done.
 """
 
 from __future__ import annotations

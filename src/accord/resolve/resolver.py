@@ -258,9 +258,6 @@ def node_blocks(nodes: Sequence[tuple[str, str]]) -> list[tuple[str, ...]]:
             if kind != "PER" and len(name.split()) == 1:
                 blocks += [f"PER|{k}" for k in sorted(_keys(name, "PER"))]  # a mislabelled name
         out.append(tuple(dict.fromkeys(blocks)))
-    # each name is asked for once in this pass: what working it out remembered is no
-    # use to the next piece, and would be a piece's worth more of memory in every job
-    forget()
     return out
 
 
