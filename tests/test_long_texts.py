@@ -45,6 +45,17 @@ def test_a_paragraph_longer_than_the_limit_is_cut_after_a_sentence_then_after_a_
     assert text_pieces("x" * 50, 20) == [(0, "x" * 20), (20, "x" * 20), (40, "x" * 10)]
 
 
+def test_a_long_paragraph_is_cut_where_a_sentence_surely_ends():
+    """Not after an abbreviation or an initial, which the piece after it would start a
+    sentence with, when a sure sentence end is there to cut at."""
+    text = ("The survey began on 3 Feb. 1902 and ended in the spring. The guild paid for it. "
+            "Its report was signed by O. Vennick and sent on 9 Mar. 1903 to the board.  ")
+    cut = nlp._last_cut(text[:-1])
+    assert text[:cut].endswith("paid for it. ")
+    assert nlp._last_cut("A first line and no stop at all, then more words") == len(
+        "A first line and no stop at all, then more ")
+
+
 @pytest.fixture
 def small_pieces(monkeypatch):
     monkeypatch.setattr(nlp, "PIPE_CHARS", 900)
@@ -67,6 +78,29 @@ def test_a_long_text_parsed_in_pieces_is_one_parse_of_the_whole(small_pieces):
     names = [m for m in parsed.mentions if m.text == "Orla Vennick"]
     assert len(names) == 12
     assert all(text[m.start:m.end] == "Orla Vennick" for m in names)
+
+
+def _whole_and_in_pieces(monkeypatch, texts):
+    monkeypatch.setattr(nlp, "PIPE_CHARS", 10**9)
+    whole = list(parse_english(texts))
+    monkeypatch.setattr(nlp, "PIPE_CHARS", 700)
+    return whole, list(parse_english(texts))
+
+
+def test_a_text_parsed_in_pieces_is_parsed_as_the_whole_is(monkeypatch):
+    """Each piece is parsed with a few words of the text either side of it, and its
+    first word starts a sentence: the tokens, their tags and heads, the sentences and
+    the names come out as from the whole text at once, at the pieces' edges too."""
+    one_paragraph = " ".join(f"In {1900 + k} Orla Vennick wrote to Tam Birrell from "
+                             f"Calderhythe. {PARAGRAPH}" for k in range(6))
+    texts = [_book(9), one_paragraph, "Orla Vennick.\n\n" + _book(5)]
+    whole, pieces = _whole_and_in_pieces(monkeypatch, texts)
+    assert all(len(text_pieces(t, 350)) > 3 for t in texts)
+    for w, p in zip(whole, pieces, strict=True):
+        assert p.tokens == w.tokens
+        assert p.sentences == w.sentences
+        assert p.mentions == w.mentions
+        assert p.mentions  # (names at pieces' edges included)
 
 
 def test_texts_in_pieces_and_whole_texts_come_back_in_order(small_pieces):

@@ -73,8 +73,12 @@ def english():
             flags = numpy.zeros((len(doc), 1), dtype="int64")  # 1 start, -1 never, 0 parser
             depth = 0
             opened_at = 0
+            cuts = doc.user_data.get(PIECE_BOUNDS, ())  # (around a piece's context: `_doc`)
             for tok in doc:
-                if tok.i > 0:
+                if tok.idx in cuts:
+                    flags[tok.i, 0] = 1
+                    depth = 0
+                elif tok.i > 0:
                     prev = doc[tok.i - 1]
                     if prev.is_space and "\n" in prev.text or "\n\n" in prev.whitespace_:
                         if "\n\n" in prev.text or "\n\n" in prev.whitespace_:
@@ -149,15 +153,22 @@ def russian():
 # ----------------------------------------------------------------------- English
 
 
-def _tokens(doc, text: str, at: int = 0, base: int = 0
+def _tokens(doc, text: str, at: int = 0, base: int = 0, piece: tuple[int, int] | None = None
             ) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
     """The tokens and sentences read column-wise from one array: building spaCy Token
     and Span objects one by one costs as much as a pipeline component. The doc was made
-    from the piece of `text` that starts at character `at`, whose first token is token
-    `base` of the whole text."""
+    from the stretch of `text` that starts at character `at`, of which only the
+    characters `piece` (start, end) are read, the rest being context (`parse_english`):
+    the first token read is token `base` of the whole text."""
     from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SENT_START
 
     arr = doc.to_array([IDX, LENGTH, LEMMA, POS, DEP, HEAD, MORPH, SENT_START]).tolist()
+    skip = 0
+    if piece is not None:
+        skip = next((i for i, row in enumerate(arr) if row[0] >= piece[0]), len(arr))
+        stop = next((i for i in range(skip, len(arr)) if arr[i][0] >= piece[1]), len(arr))
+        arr = arr[skip:stop]
+    first = base - skip  # (of the whole text, the doc's first token)
     strings = doc.vocab.strings
     names: dict[int, str] = {0: ""}
 
@@ -171,15 +182,15 @@ def _tokens(doc, text: str, at: int = 0, base: int = 0
     out = []
     starts = [0]
     wrap = 1 << 63
-    for i, (idx, length, lemma, pos, dep, head, morph, sent_start) in enumerate(arr):
-        if sent_start == 1 and i:
-            starts.append(i)
+    for i, (idx, length, lemma, pos, dep, head, morph, sent_start) in enumerate(arr, skip):
+        if sent_start == 1 and i > skip:
+            starts.append(i - skip)
         if head >= wrap:
             head -= 1 << 64  # a relative offset to the head, stored unsigned
         idx += at
         # (positional: a frozen dataclass takes keywords markedly slower, per token)
-        out.append(Token(base + i, idx, idx + length, text[idx : idx + length], name(lemma),
-                         name(pos), "root" if dep == root else name(dep), base + i + head,
+        out.append(Token(first + i, idx, idx + length, text[idx : idx + length], name(lemma),
+                         name(pos), "root" if dep == root else name(dep), first + i + head,
                          "" if morph == no_morph else name(morph)))
     # as `doc.sents` cuts them: a sentence starts where the parser set SENT_START to 1
     bounds = list(zip(starts, starts[1:] + [len(out)], strict=True)) if out else []
@@ -361,37 +372,81 @@ def parse_english(texts: Iterable[str]) -> Iterator[Parsed]:
     once (the small model's tok2vec, and the NER's own, each peak at 60 MB for 20,000),
     so it never gets more than PIPE_CHARS at a time: a long text is parsed a piece of
     whole paragraphs at a time (`text_pieces`; no sentence crosses a blank line,
-    `paragraph_sentences`), and short texts are passed together up to that size. A
-    book-length PDF thus needs no more memory than an article, and a worker's peak does
-    not depend on which texts its batch drew.
+    `paragraph_sentences`), and pieces and short texts are passed together up to that
+    size. A book-length PDF thus needs no more memory than an article, and a worker's
+    peak does not depend on which texts its batch drew.
+
+    The pieces are at most half that size, so that a batch holds two or more of them:
+    the parser and the tagger of names take one step per word of the longest text of a
+    batch, all its texts at once, so two texts of half the length take half the steps
+    of one. Over the 60 sources of bench/throughput.py, pinned to one core, parsing took
+    23.0-24.7 s of processor time in pieces of 2,500 against 24.4-25.8 s in pieces of
+    5,000 (three runs of each in turn), for the same peak of working memory (13-15 MB
+    above the loaded model); batches of 10,000 were as fast but took 30 MB; pieces of
+    1,250 gained less (23.7-25.7 s).
     """
     nlp = english()
     texts = list(texts)
     pieces = [(k, at, piece) for k, text in enumerate(texts)
-              for at, piece in text_pieces(text, PIPE_CHARS)]
-    parts: list[tuple[int, int, str, Any]] = []  # (text, start, piece, doc) of the text being read
+              for at, piece in text_pieces(text, PIPE_CHARS // 2)]
+    parts: list[tuple[int, int, tuple[int, int], str, Any]] = []  # (text, at, piece, stretch, doc)
     _ZONE.open(nlp)
     try:
         for group in _groups(pieces, PIPE_CHARS):
-            docs = nlp.pipe([piece for _k, _at, piece in group], batch_size=len(group))
-            for (k, at, piece), doc in zip(group, docs, strict=True):
+            stretches = [_with_context(texts[k], at, piece) for k, at, piece in group]
+            docs = nlp.pipe([_doc(nlp, stretch, read) for _at, read, stretch in stretches],
+                            batch_size=len(group))
+            for (k, _at, _piece), (at, read, stretch), doc in zip(group, stretches, docs,
+                                                                  strict=True):
                 if parts and parts[-1][0] != k:
                     yield _joined(texts[parts[-1][0]], parts)
                     parts = []
-                parts.append((k, at, piece, doc))
+                parts.append((k, at, read, stretch, doc))
         if parts:
             yield _joined(texts[parts[-1][0]], parts)
     finally:
         _ZONE.close_if_grown(nlp)
 
 
+def _with_context(text: str, at: int, piece: str) -> tuple[int, tuple[int, int], str]:
+    """(start, the piece's (start, end) in the stretch, stretch of `text`): the piece at
+    `at` with the CONTEXT_WORDS words before and after it, parsed with it and then
+    dropped. A piece parsed alone has no words on either side, as no sentence of the
+    whole text lacks them (but its first and last), and the tagger then misses names
+    at its edges: over the 60 sources of bench/throughput.py, in pieces of 2,500
+    characters, 24 of the 10,344 names the tagger finds in the whole texts came out
+    otherwise, 11 in pieces of 5,000; with two to sixteen words before, 1."""
+    end = at + len(piece)
+    if not at and end == len(text):
+        return at, (0, len(piece)), piece
+    before = text[max(0, at - CONTEXT_CHARS):at]
+    words = [m.start() for m in _WORD.finditer(before)]
+    start = at - len(before) + (words[-CONTEXT_WORDS] if len(words) >= CONTEXT_WORDS else 0)
+    after = text[end:end + CONTEXT_CHARS]
+    words = [m.end() for m in _WORD.finditer(after)]
+    stop = end + (words[CONTEXT_WORDS - 1] if len(words) >= CONTEXT_WORDS else len(after))
+    return start, (at - start, end - start), text[start:stop]
+
+
+def _doc(nlp, stretch: str, piece: tuple[int, int]):
+    """The doc of a stretch of which only `piece` (start, end) is read: the piece starts
+    a sentence, and the context after it too, as if the piece were parsed alone."""
+    doc = nlp.make_doc(stretch)
+    if piece != (0, len(stretch)):
+        doc.user_data[PIECE_BOUNDS] = piece
+    return doc
+
+
+CONTEXT_WORDS = 4  # words parsed either side of a piece (the token encoder sees four)
+CONTEXT_CHARS = 200  # ... within this many characters
+PIECE_BOUNDS = "accord_piece_bounds"  # (start, end) of a doc's piece, within its context
+_WORD = re.compile(r"\S+")
+
 PIPE_CHARS = 5_000  # the most characters spaCy parses at once
 # (Measured over 100 sources of 8,000 characters, annotated four at a time by one
 # process: 20,000 peaked 75 MB above what the process held between batches, 5,000-6,000
-# about 36 MB; parsing took as long within the runs' noise, as the small model gains
-# next to nothing from parsing many texts together. A whole build of 60 such sources on
-# one core, three runs of each in turn: 43.9 s on average at 20,000, 44.6 s at 5,000,
-# with runs of either 2.5% apart.)
+# about 36 MB. What a larger batch gains comes from holding more texts, not longer ones:
+# see `parse_english` for the pieces of half this size.)
 
 
 def text_pieces(text: str, limit: int) -> list[tuple[int, str]]:
@@ -417,17 +472,31 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _AFTER_PARAGRAPH = re.compile(_PARAGRAPH_BREAK.pattern + r"\s*")
 _AFTER_SENTENCE = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+")
 _AFTER_SPACE = re.compile(r"\s+")
+_OPENERS = "\"'([\u201c\u2018\u00ab"  # what may stand before a sentence's first letter
 
 
 def _last_cut(window: str) -> int:
     """Where to end a piece that may not be longer than `window`: the end of the last
-    blank line, sentence end or space in it that leaves a non-empty piece (and is
-    followed by text), else the whole window."""
-    for pattern in (_AFTER_PARAGRAPH, _AFTER_SENTENCE, _AFTER_SPACE):
-        ends = [m.end() for m in pattern.finditer(window) if m.start() > 0 and m.end() < len(window)]
+    blank line, sure sentence end, sentence end or space in it that leaves a non-empty
+    piece (and is followed by text), else the whole window. A piece's first word starts
+    a sentence (`_doc`), so a cut after an abbreviation would split one."""
+    for pattern, sure in ((_AFTER_PARAGRAPH, False), (_AFTER_SENTENCE, True),
+                          (_AFTER_SENTENCE, False), (_AFTER_SPACE, False)):
+        ends = [m for m in pattern.finditer(window) if m.start() > 0 and m.end() < len(window)]
+        if sure:
+            ends = [m for m in ends if _surely_ends_a_sentence(window, m)]
         if ends:
-            return ends[-1]
+            return ends[-1].end()
     return len(window)
+
+
+def _surely_ends_a_sentence(text: str, m: re.Match) -> bool:
+    """Is the sentence end `m` (its stop and the spaces after it) surely one: a capital
+    comes next, and the word it ends is not a single letter? ("Feb. 11", "D. Smith",
+    "U.S. troops" go on.)"""
+    before = text[max(0, m.start() - 40):m.start()].split() or [""]
+    word = before[-1].rsplit(".", 1)[-1]
+    return len(word) > 1 and text[m.end():m.end() + 8].lstrip(_OPENERS)[:1].isupper()
 
 
 def _groups(pieces: list[tuple[int, int, str]], limit: int) -> Iterator[list[tuple[int, int, str]]]:
@@ -444,18 +513,20 @@ def _groups(pieces: list[tuple[int, int, str]], limit: int) -> Iterator[list[tup
         yield group
 
 
-def _joined(text: str, parts: list[tuple[int, int, str, Any]]) -> Parsed:
+def _joined(text: str, parts: list[tuple[int, int, tuple[int, int], str, Any]]) -> Parsed:
     """One text's parse from the docs of its pieces (most texts are one), offsets into
-    the whole text. Each piece's own text is passed along: spaCy keeps it verbatim, and
-    `doc.text` would join it again from every token."""
+    the whole text, the context each was parsed after left out. Each stretch's own text
+    is passed along: spaCy keeps it verbatim, and `doc.text` would join it again from
+    every token."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     raw: list[Mention] = []
-    for _k, at, piece, doc in parts:
-        t, s = _tokens(doc, text, at, len(tokens))
+    for _k, at, (start, end), stretch, doc in parts:
+        t, s = _tokens(doc, text, at, len(tokens), (start, end))
         tokens += t
         sentences += s
-        raw += [Mention(m.start + at, m.end + at, m.text, m.label) for m in _names(doc, piece)]
+        raw += [Mention(m.start + at, m.end + at, m.text, m.label)
+                for m in _names(doc, stretch) if start <= m.start and m.end <= end]
     return Parsed("en", tuple(tokens), tuple(sentences), tuple(clean_mentions(text, raw)))
 
 
