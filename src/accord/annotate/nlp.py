@@ -379,11 +379,12 @@ def parse_english(texts: Iterable[str]) -> Iterator[Parsed]:
     The pieces are at most half that size, so that a batch holds two or more of them:
     the parser and the tagger of names take one step per word of the longest text of a
     batch, all its texts at once, so two texts of half the length take half the steps
-    of one. Over the 60 sources of bench/throughput.py, pinned to one core, parsing took
-    23.0-24.7 s of processor time in pieces of 2,500 against 24.4-25.8 s in pieces of
-    5,000 (three runs of each in turn), for the same peak of working memory (13-15 MB
-    above the loaded model); batches of 10,000 were as fast but took 30 MB; pieces of
-    1,250 gained less (23.7-25.7 s).
+    of one. Each is parsed with a few words either side (`_with_context`), and the
+    parse of the pieces is the parse of the whole text. Over the 60 sources of
+    bench/throughput.py, pinned to one core, five runs of each in turn: 25.1-26.5 s of
+    processor time (24.8-26.0 without the context) against 26.9-27.6 s in pieces of
+    5,000 without it, for the same peak of working memory (13-15 MB above the loaded
+    model). Batches of 10,000 were as fast but took 30 MB; pieces of 1,250 gained less.
     """
     nlp = english()
     texts = list(texts)
