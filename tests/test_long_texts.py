@@ -103,6 +103,15 @@ def test_a_text_parsed_in_pieces_is_parsed_as_the_whole_is(monkeypatch):
         assert p.mentions  # (names at pieces' edges included)
 
 
+def test_a_run_without_spaces_longer_than_a_piece_is_cut_inside_and_still_tiled(small_pieces):
+    """A piece cut inside a word gets no context on that side (the word would be one
+    token across the cut): every character is in exactly one piece's tokens."""
+    text = "Orla Vennick wrote " + "x" * 2000 + " and signed it. " + PARAGRAPH
+    toks = next(parse_english([text])).tokens
+    assert all(a.end <= b.start for a, b in zip(toks, toks[1:], strict=False))
+    assert "".join(t.text for t in toks) == "".join(text.split())
+
+
 def test_texts_in_pieces_and_whole_texts_come_back_in_order(small_pieces):
     texts = ["A short note on Orla Vennick.", _book(6), "", "Another short note."]
     parsed = list(parse_english(texts))
