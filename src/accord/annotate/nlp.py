@@ -497,8 +497,8 @@ def _last_cut(window: str) -> int:
 
 def _surely_ends_a_sentence(text: str, m: re.Match) -> bool:
     """Is the sentence end `m` (its stop and the spaces after it) surely one: a capital
-    comes next, and the word it ends is not a single letter? ("Feb. 11", "D. Smith",
-    "U.S. troops" go on.)"""
+    comes next, and the word it ends is not a single letter? ("No. 5", "A. Reader",
+    "the A.B. Company" go on.)"""
     before = text[max(0, m.start() - 40):m.start()].split() or [""]
     word = before[-1].rsplit(".", 1)[-1]
     return len(word) > 1 and text[m.end():m.end() + 8].lstrip(_OPENERS)[:1].isupper()
