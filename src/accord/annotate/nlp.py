@@ -153,7 +153,7 @@ def russian():
 # ----------------------------------------------------------------------- English
 
 
-def _tokens(doc, text: str, at: int = 0, base: int = 0, piece: tuple[int, int] | None = None
+def _tokens(doc, text: str, at: int, base: int, piece: tuple[int, int]
             ) -> tuple[tuple[Token, ...], tuple[Sentence, ...]]:
     """The tokens and sentences read column-wise from one array: building spaCy Token
     and Span objects one by one costs as much as a pipeline component. The doc was made
@@ -163,11 +163,9 @@ def _tokens(doc, text: str, at: int = 0, base: int = 0, piece: tuple[int, int] |
     from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, MORPH, POS, SENT_START
 
     arr = doc.to_array([IDX, LENGTH, LEMMA, POS, DEP, HEAD, MORPH, SENT_START]).tolist()
-    skip = 0
-    if piece is not None:
-        skip = next((i for i, row in enumerate(arr) if row[0] >= piece[0]), len(arr))
-        stop = next((i for i in range(skip, len(arr)) if arr[i][0] >= piece[1]), len(arr))
-        arr = arr[skip:stop]
+    skip = next((i for i, row in enumerate(arr) if row[0] >= piece[0]), len(arr))
+    stop = next((i for i in range(skip, len(arr)) if arr[i][0] >= piece[1]), len(arr))
+    arr = arr[skip:stop]
     first = base - skip  # (of the whole text, the doc's first token)
     strings = doc.vocab.strings
     names: dict[int, str] = {0: ""}
@@ -485,14 +483,15 @@ def _last_cut(window: str) -> int:
     blank line, sure sentence end, sentence end or space in it that leaves a non-empty
     piece (and is followed by text), else the whole window. A piece's first word starts
     a sentence (`_doc`), so a cut after an abbreviation would split one."""
-    for pattern, sure in ((_AFTER_PARAGRAPH, False), (_AFTER_SENTENCE, True),
-                          (_AFTER_SENTENCE, False), (_AFTER_SPACE, False)):
-        ends = [m for m in pattern.finditer(window) if m.start() > 0 and m.end() < len(window)]
-        if sure:
-            ends = [m for m in ends if _surely_ends_a_sentence(window, m)]
-        if ends:
-            return ends[-1].end()
-    return len(window)
+    def ends(pattern: re.Pattern) -> list[re.Match]:
+        return [m for m in pattern.finditer(window) if m.start() > 0 and m.end() < len(window)]
+
+    cuts = ends(_AFTER_PARAGRAPH)
+    if not cuts:
+        sentences = ends(_AFTER_SENTENCE)
+        cuts = ([m for m in sentences if _surely_ends_a_sentence(window, m)] or sentences
+                or ends(_AFTER_SPACE))
+    return cuts[-1].end() if cuts else len(window)
 
 
 def _surely_ends_a_sentence(text: str, m: re.Match) -> bool:

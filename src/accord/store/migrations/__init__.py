@@ -25,14 +25,13 @@ from sqlalchemy import Column, MetaData, PrimaryKeyConstraint, String, Table, in
 from sqlalchemy.engine import Connection, Engine
 
 from accord.store import schema
-from accord.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 HERE = Path(__file__).resolve().parent
 BASELINE = "0001"
-HEAD = f"{SCHEMA_VERSION:04d}"  # the newest revision in versions/ (a test holds them together)
+HEAD = f"{schema.SCHEMA_VERSION:04d}"  # the newest revision in versions/ (a test holds them together)
 
 
 class NewerSchema(RuntimeError):
@@ -99,7 +98,7 @@ def _create(conn: Connection) -> None:
     rows the migrations write, and Alembic's record of the revision, as
     `alembic stamp head` would write it."""
     schema.metadata.create_all(conn)
-    conn.execute(schema.meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+    conn.execute(schema.meta.insert().values(key="schema_version", value=str(schema.SCHEMA_VERSION)))
     _VERSIONS.create(conn)
     conn.execute(_VERSIONS.insert().values(version_num=HEAD))
 
