@@ -327,7 +327,7 @@ def _a_word_is_stranded(A: tuple[Tok, ...], B: tuple[Tok, ...]) -> bool:
     Checking keys is much cheaper than aligning, and most pairs a block gives fail
     here ("Red Army" / "Blue Army" share a block only through "Army"). A number pairs
     with the same number alone and is never glued, so two names whose numbers differ
-    leave one stranded ("13th Army" / "Second Army"); the words are checked as above
+    leave one stranded ("3rd Lantern Company" / "Second Lantern Company"); the words are checked as above
     whatever numbers stand between them. Acronyms, initials and Han syllables are
     compared by other means, and a word of three letters can differ by one edit in
     every key ("Ret" / "Red"): then no verdict here."""
