@@ -64,6 +64,30 @@ def test_a_pool_of_two_local_workers_gives_the_same_findings_as_one(examples_db,
     assert _json(db) == _json(examples_db)
 
 
+@pytest.mark.parametrize("engine", ["local", "ray"])
+def test_copies_a_worker_finds_while_the_build_writes_are_those_found_in_one_process(
+        engine, tmp_path, request):
+    """With workers the copy search runs on one of them, beside the build's own process
+    as it resolves names and writes them, and stages its pairs outside the database
+    file that process is writing (`store.copy_staging`)."""
+    from accord.store.copy_staging import STAGING_SUFFIX
+    from tests.test_independence_build import BLOG, ENTRY, LETTER
+
+    if engine == "ray":
+        request.getfixturevalue("ray_cluster")
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    for name, text in (("entry.txt", ENTRY), ("blog.txt", BLOG), ("letter.txt", LETTER)):
+        (pile / name).write_text(text, encoding="utf-8")
+    alone, beside = str(tmp_path / "alone.db"), str(tmp_path / "beside.db")
+    build([str(pile)], Store(alone))
+    workers = LocalEngine(jobs=2, batch=1) if engine == "local" else RayEngine(batch=1)
+    assert build([str(pile)], Store(beside), engine=workers).exit_code == 0
+    assert Store(beside).copies() == Store(alone).copies() != []
+    assert _json(beside) == _json(alone)
+    assert not Path(beside + STAGING_SUFFIX).exists()
+
+
 def test_batches_are_bounded_by_count_and_by_bytes():
     refs = [InputRef(f"/x/{i}.txt", f"{i}.txt", size) for i, size in
             enumerate([10, 10, 10, 10, 10, 900, 10])]
@@ -90,11 +114,14 @@ def _pid_of(x: int) -> tuple[int, int]:
 def test_spread_runs_a_pure_function_on_the_running_workers_and_keeps_the_order():
     engine = LocalEngine(jobs=2, batch=1)
     assert engine.spread(_pid_of, [1, 2, 3]) == [(x, os.getpid()) for x in (1, 2, 3)]  # none yet
+    assert not engine.has_workers()
     try:
         list(engine.map(list(discover([str(EXAMPLES)]))[:2], 50_000_000))  # starts the worker
+        assert engine.has_workers()
         got = engine.spread(_pid_of, list(range(40)))
     finally:
         engine.close()
+    assert not engine.has_workers() and not LocalEngine(jobs=1).has_workers()
     assert [x for x, _ in got] == list(range(40))
     assert {pid for _, pid in got} - {os.getpid()}  # a worker took some
     assert engine.spread(_pid_of, [5]) == [(5, os.getpid())]  # closed: here again

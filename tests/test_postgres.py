@@ -73,21 +73,6 @@ PARAGRAPH = ("The harbour committee met in the old rope store every second Tuesd
              "lower quay.")  # made up for this test
 
 
-@pytest.fixture()
-def pg_schema() -> str:
-    """A schema of its own (the module's database stays as its fixture built it)."""
-    from sqlalchemy import text
-
-    engine = create_engine(to_url(PG_URL))
-    with engine.begin() as c:
-        c.execute(text("DROP SCHEMA IF EXISTS accord_copies CASCADE"))
-        c.execute(text("CREATE SCHEMA accord_copies"))
-    yield PG_URL + "?options=-csearch_path%3Daccord_copies"
-    with engine.begin() as c:
-        c.execute(text("DROP SCHEMA accord_copies CASCADE"))
-    engine.dispose()
-
-
 def test_copies_found_kept_and_read_back_on_postgresql_as_on_sqlite(pg_schema, tmp_path):
     pile = tmp_path / "pile"
     pile.mkdir()

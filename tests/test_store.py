@@ -120,6 +120,47 @@ def test_what_a_rebuild_reuses_goes_with_its_source(tmp_path):
     assert store.copies() == [] and set(store.source_keys()) == {a.id}
 
 
+@pytest.mark.parametrize("where", ["sqlite", "postgresql"])
+def test_a_copy_search_stages_its_pairs_while_the_builds_transaction_writes(where, tmp_path,
+                                                                            request):
+    """The copy search runs in a worker while the build's own process writes its
+    corpus-wide results in one open transaction; the pairs are moved in after that.
+    On SQLite (one writer) a search writing into the database would wait for that
+    transaction, which waits for the search."""
+    from pathlib import Path
+
+    from accord.align.independence import Dependence
+    from accord.source_keys import source_keys
+    from accord.store.copy_staging import STAGING_SUFFIX
+    from accord.store.db import Kept
+
+    db = str(tmp_path / "t.db") if where == "sqlite" else request.getfixturevalue("pg_schema")
+    store = Store(db)
+    a = _source("Ada Quill was born in 1900. She kept the survey books.")
+    b = _source("Bo Lind was born in 1901. He kept the survey books.", loc="/tmp/b.txt")
+    for src in (a, b):
+        store.write_sources([(src, "1", [], [], [], None, source_keys(src.text))])
+    pair = Dependence(*sorted((a.id, b.id)), 0.5, ((27, 53, 26, 52),))
+    old = Dependence(*sorted((a.id, b.id)), 0.1, ())
+    interrupted = Store(db, migrate=False)  # a search whose build was stopped
+    interrupted.clear_staged_copies()
+    interrupted.stage_copies([old])
+    interrupted.close()
+    with store.corpus_update() as up:
+        up.kept(Kept(inputs="x"))  # the build's transaction has written
+        search = Store(db, migrate=False)  # the worker's own connection
+        search.clear_staged_copies()  # what the stopped search left is not a result
+        assert search.stage_copies([pair]) == 1
+        search.close()
+        assert up.replace_copies({a.id, b.id}) == set()
+    assert store.copies() == [pair] and store.unlinked() == 0
+    with store.corpus_update() as up:  # nothing staged since: nothing moved
+        assert up.replace_copies(set()) == set()
+    assert store.copies() == [pair]
+    if where == "sqlite":
+        assert not Path(db + STAGING_SUFFIX).exists()  # (removed once moved)
+
+
 def test_stored_json_the_fast_parser_refuses_is_still_read():
     """The standard library writes NaN, which orjson refuses: such a value must still
     read back, by the standard library."""

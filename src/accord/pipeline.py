@@ -153,7 +153,8 @@ def _build(inputs: Sequence[str], store: Store, engine: Engine, max_bytes: int,
             progress("annotate", done, len(todo))
         if not keep_models:
             unload_models()
-        corpus_stage(store, report, progress=progress, spread=engine.spread, later=engine.later)
+        corpus_stage(store, report, progress=progress, spread=engine.spread,
+                     later=engine.later if engine.has_workers() else None)
     finally:
         engine.close()
         store.release_build_lock()
@@ -299,7 +300,8 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     key, and only the keys whose claims changed are judged again. What is written is
     only what changed. The pure parts (comparing names) are `spread` over
     the engine's workers when they are running, and one of them compares texts for
-    copies (`later`) while this process resolves names. When nothing the results depend on
+    copies (`later`, given only where workers run beside this process) while this
+    process resolves names and writes what it found. When nothing the results depend on
     has changed (sources, corrections, code) nothing is done at all. The results are
     those of a build from scratch over the same sources (tests/test_incremental.py).
     """
@@ -331,25 +333,34 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     # pasted from (or into) another source counts with that passage's origin. Whether
     # two sources copy each other concerns the two alone: the stored pairs stand, and
     # only a source not yet linked (new, or its sketch made again) is looked up. It
-    # needs nothing of the names, so with workers running one of them compares texts
-    # while this process resolves; without, it goes first here: comparing texts is
-    # the stage's largest passing need of memory, and the names are not loaded yet.
+    # needs nothing of the names. With a worker beside this process (`later`), it
+    # compares texts there once the names are compared (until then the workers compare
+    # names with this process) while this process goes on resolving and writing; the
+    # pairs are needed only when they replace the stored ones. Without, it goes first
+    # here: comparing texts is the stage's largest passing need of memory, and the
+    # names are not loaded yet.
     fresh = {sid for sid in ids if sid in remade or not stored[sid].linked}
-    run = later or run_now
-    # (the search writes the pairs it finds into the database as it finds them: `found`
-    # says how many once it is done)
-    found = (run(new_copies, store.url, version, {sid: remade[sid].sketch for sid in remade},
-                 sorted(fresh))
-             if fresh else None)
+    # (the search writes the pairs it finds as it finds them (`Store.stage_copies`):
+    # `found` says how many once it is done)
+    found: Callable[[], int] | None = None
+
+    def search_copies() -> None:
+        nonlocal found
+        if fresh and found is None:
+            found = (later or run_now)(
+                new_copies, store.url, version, {sid: remade[sid].sketch for sid in remade},
+                sorted(fresh))
+
+    if later is None:
+        search_copies()
     progress("corpus", 2, steps)
     # every name a claim speaks of was stored as a mention (`per_source`)
     rules = code_version(*RESOLVER_CODE)
     kept_rules, previous = store.resolver_state()
     res = resolve((MentionRec(*m) for m in store.all_mentions()), definitions, corrections,
-                  previous if kept_rules == rules else None, spread=spread)
+                  previous if kept_rules == rules else None, spread=spread,
+                  when_compared=search_copies)
     mention_entity, name_pairs = res.mention_entity, res.compared
-    if found is not None:
-        found()
     progress("corpus", 3, steps)
 
     def eid_of(sid: str, r: EntityRef) -> str:
@@ -366,6 +377,9 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         del res, previous
         # the pairs of the fresh sources replace the ones stored with them; whole-text
         # copies share an origin (the pairs are read from the database, never all held)
+        search_copies()  # (started once the names were compared: this only makes sure)
+        if found is not None:
+            found()
         lost = up.replace_copies(fresh) if fresh else set()
         origins = find_origins(((sid, "") for sid in ids), up.duplicate_pairs())
         moved = up.origins(origins)

@@ -42,6 +42,11 @@ class Engine(Protocol):
         same either way."""
         ...
 
+    def has_workers(self) -> bool:
+        """Whether workers are running beside this process now, so that `spread` and
+        `later` work in parallel with it (the corpus-wide stage orders its steps by it)."""
+        ...
+
     def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
         """Start `fn(*args)` on a worker, where one is running, while this process goes
         on, and return the function that waits for its result; without workers, `fn`

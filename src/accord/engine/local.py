@@ -75,11 +75,14 @@ class LocalEngine:
             out[i] = result
         return [out[i] for i in range(len(out))]
 
+    def has_workers(self) -> bool:
+        return self.jobs > 1 and self._pool is not None
+
     def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
         """`fn(*args)` on a worker while this process does something else (the
         corpus-wide stage compares texts for copies there while it resolves names here);
         with one job, here and now."""
-        if self.jobs == 1 or self._pool is None:
+        if not self.has_workers():
             return run_now(fn, *args)
         future = self._pool.submit(without_models, fn, *args)
         self._later.add(future)

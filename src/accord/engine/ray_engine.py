@@ -94,6 +94,11 @@ class RayEngine:
         task = ray.remote(num_cpus=1, max_retries=2)(fn)
         return _get(ray, [task.remote(p) for p in parts])
 
+    def has_workers(self) -> bool:
+        import ray
+
+        return ray.is_initialized()
+
     def later(self, fn: Callable[..., R], *args: Any) -> Callable[[], R]:
         """`fn(*args)` as a Ray task while the driver goes on, when this build has a
         Ray running; else here and now."""

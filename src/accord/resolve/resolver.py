@@ -138,11 +138,14 @@ class _Clusters:
 def resolve(mentions: Iterable[MentionRec],
             definitions: Iterable[tuple[str, str, str]] = (),
             corrections: Iterable[tuple[str, str, str]] = (),
-            previous: ResolverState | None = None, spread: Spread | None = None) -> Resolution:
+            previous: ResolverState | None = None, spread: Spread | None = None,
+            when_compared: Callable[[], object] | None = None) -> Resolution:
     """`definitions` are (source_id, long form, short form) acronym definitions;
     `corrections` are (action, surface a, surface b) with action merge|split;
     `previous` is the state a build of the same rules returned (None: from scratch);
-    `spread` runs the name comparisons over an engine's workers (None: here)."""
+    `spread` runs the name comparisons over an engine's workers (None: here), and
+    `when_compared` is called once they are done: the workers have nothing more of
+    the resolver's to do, and the caller can give them something else."""
     # 1. nodes: the mentions go to a scratch file, counted there by node
     kept_forms = previous.forms if previous is not None else {}
 
@@ -156,6 +159,8 @@ def resolve(mentions: Iterable[MentionRec],
     blocks = NameBlocks(store, *_old(previous))
     blocks.make_blocks(lambda todo: _in_pieces(node_blocks, todo, spread), NAMES_AT_ONCE)
     compared = _compare(blocks, spread)
+    if when_compared is not None:
+        when_compared()
     forget()  # (`names.memo`: what comparing remembered is of no use past here)
     blocks.order_matches(MAX_BLOCK, WINDOW)
     known = store.id_of  # a node's id, None if no mention folds to it

@@ -54,6 +54,7 @@ from accord.resolve.resolver import NodeInfo, ResolverState
 from accord.source_keys import SourceKeys
 from accord.store import schema as s
 from accord.store.codec import CLAIM_COLUMNS, claim_from_values, claim_to_row, value_to_json
+from accord.store.copy_staging import COPY_COLUMNS, CopyStaging
 
 
 class StoreError(RuntimeError):
@@ -160,6 +161,7 @@ class Store:
         from accord.store import migrations
 
         self.url = to_url(db)
+        self._staged: CopyStaging | None = None  # where a copy search stages its pairs
         if self.url.startswith("sqlite:///") and not create:
             path = Path(self.url.removeprefix("sqlite:///"))
             if not path.exists():
@@ -191,6 +193,8 @@ class Store:
             col.type, String) else col
 
     def close(self) -> None:
+        if self._staged is not None:
+            self._staged.close()
         self.engine.dispose()
 
     # ------------------------------------------------------------------ locking
@@ -453,19 +457,19 @@ class Store:
 
     def clear_staged_copies(self) -> None:
         """Forget what a copy search staged (one interrupted before its build wrote it)."""
-        with self.engine.begin() as c:
-            c.execute(delete(s.copy_staging))
+        self._staging().clear()
 
     def stage_copies(self, pairs: Iterable[Dependence]) -> int:
-        """Write the pairs a copy search finds as it finds them, a batch per transaction
-        (the build moves them into `copies` with its results: `CorpusUpdate.replace_copies`).
+        """Write the pairs a copy search finds as it finds them, a batch per transaction,
+        where the build can move them into `copies` with its results
+        (`CorpusUpdate.replace_copies`) while the search writes (`CopyStaging`).
         Returns how many there were."""
-        pairs, n = iter(pairs), 0
-        while batch := list(islice(pairs, STREAM)):
-            with self.engine.begin() as c:
-                c.execute(insert(s.copy_staging), [_copy_row(d) for d in batch])
-            n += len(batch)
-        return n
+        return self._staging().add(_copy_row(d) for d in pairs)
+
+    def _staging(self) -> CopyStaging:
+        if self._staged is None:
+            self._staged = CopyStaging(self.url, self.engine)
+        return self._staged
 
     def resolver_state(self) -> tuple[str, ResolverState]:
         """(version of the rules it was made by, the resolver's state); ("", empty) if none."""
@@ -671,10 +675,7 @@ class CorpusUpdate:
             c.execute(update(s.source_keys).where(s.source_keys.c.source_id.in_(chunk))
                       .values(linked=True))
         if pairs is None:
-            staged = s.copy_staging.c
-            c.execute(insert(s.copies).from_select(
-                COPY_COLUMNS, select(*(staged[k] for k in COPY_COLUMNS))))
-            c.execute(delete(s.copy_staging))
+            self._store._staging().move_into(c)
         else:
             _insert_in_chunks(c, s.copies, (_copy_row(d) for d in pairs))
         return partners - set(ids)
@@ -883,9 +884,6 @@ class KeyClaims(NamedTuple):
         claim = _claim(row)
         self.claims.append(claim)
         self.origins[claim.id] = row[-1]
-
-
-COPY_COLUMNS = ("a", "b", "similarity", "duplicate", "passages")  # of a pair, as stored
 
 
 def _copy_row(d: Dependence) -> dict:

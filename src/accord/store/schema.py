@@ -195,7 +195,8 @@ copies = Table("copies", metadata, *_pair_columns(), Index("ix_copies_b", "b"))
 # process that searches (a syndicated corpus has millions of pairs: neither that
 # process nor the build's own holds them); moved into `copies` in the transaction that
 # writes the build's results, and cleared when a search starts (one left by an
-# interrupted build is not a result)
+# interrupted build is not a result). Beside an SQLite file the same table lives in a
+# file of its own (`copy_staging.py`): the search writes while that transaction is open
 copy_staging = Table("copy_staging", metadata, *_pair_columns())
 
 # the resolver's state (`resolve.resolver.ResolverState`): nodes and matching pairs,
