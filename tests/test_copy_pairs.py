@@ -70,6 +70,29 @@ def test_a_passage_names_the_smallest_source_that_carries_it():
         assert index.origin("s4", 0, 40) is None
 
 
+def test_the_index_cut_to_a_few_sources_answers_for_them_as_the_whole_does():
+    import random
+
+    rng = random.Random(7)
+    ids = [f"s{i:02d}" for i in range(30)]
+    pairs = []
+    for a, b in sorted({tuple(sorted(rng.sample(ids, 2))) for _ in range(80)}):
+        spans = sorted((x, x + rng.randint(5, 40), y, y + rng.randint(5, 40))
+                       for x, y in ((rng.randrange(0, 500), rng.randrange(0, 500))
+                                    for _ in range(rng.randint(0, 4))))
+        pairs.append(Dependence(a, b, 0.5, tuple(spans)))
+    whole = PassageIndex(pairs)
+    for few in (ids[:3], ids[10:18], [ids[5], ids[29], "not a source"], []):
+        part = whole.only(few)
+        assert set(part.sources) <= set(whole.sources) and len(part) <= len(whole)
+        for sid in few:
+            for start in range(0, 560, 7):
+                for length in (0, 3, 20):
+                    assert part.origin(sid, start, start + length) == \
+                        whole.origin(sid, start, start + length)
+    assert len(whole.only(ids)) == len(whole)
+
+
 def test_a_claim_beyond_32_bits_is_looked_up_in_an_index_of_either_width():
     """The index holds passages in their own width; a claim's offsets may lie beyond
     it (a long text), and passages beyond 32 bits widen the index."""

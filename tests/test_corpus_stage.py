@@ -12,6 +12,7 @@ import pytest
 
 import accord.pipeline as p
 import accord.store.db as db
+from accord.align.findings import filing_key
 from accord.contracts import entities_json, findings_json
 from accord.model import Claim, EntityRef, Evidence, Mention
 from accord.per_source import _named_by_claims
@@ -56,7 +57,7 @@ def test_claims_come_back_key_by_key_each_key_whole_and_once(pile, tmp_path, mon
         batches = list(up.claims_by_key())
         keys = [kc.key for batch in batches for kc in batch]
         assert keys == sorted(keys) and len(keys) == len(set(keys))
-        assert all(len({p.filing_key(c) for c in kc.claims}) == 1 for b in batches for kc in b)
+        assert all(len({filing_key(c) for c in kc.claims}) == 1 for b in batches for kc in b)
         assert sum(len(kc.claims) for b in batches for kc in b) == store.count("claims")
         # each claim with the origin it was filed with
         assert all(kc.origins.keys() == {c.id for c in kc.claims} and all(kc.origins.values())
@@ -75,13 +76,13 @@ def test_a_rebuild_judges_only_the_keys_the_new_source_touches(pile, tmp_path, m
     real = p.findings_of_key
 
     def spy(claims, *a, **k):
-        judged.extend({p.filing_key(c) for c in claims})
+        judged.extend({filing_key(c) for c in claims})
         return real(claims, *a, **k)
 
     monkeypatch.setattr(p, "findings_of_key", spy)
     (pile / "new_keeper.txt").write_text(NEW_SOURCE, encoding="utf-8")
     assert build([str(pile)], store).read == 1
-    new_keys = {p.filing_key(c) for c in store.all_claims()
+    new_keys = {filing_key(c) for c in store.all_claims()
                 if c.source_id == next(s.id for s in store.sources() if s.name == "new_keeper.txt")}
     assert new_keys <= set(judged)
     assert len(set(judged)) < len(all_keys)  # not the whole corpus again
@@ -134,13 +135,13 @@ def test_every_name_a_claim_speaks_of_is_stored_as_a_mention():
 def test_a_rebuild_reads_again_only_the_claims_of_sources_it_touches(pile, tmp_path, monkeypatch):
     store = _fresh(pile, tmp_path / "a.db")
     asked: list = []
-    real = db.CorpusUpdate.claim_pages
+    real = db.CorpusUpdate.filed_rows
 
     def spy(self, sources):
         asked.extend(sources)
         return real(self, sources)
 
-    monkeypatch.setattr(db.CorpusUpdate, "claim_pages", spy)
+    monkeypatch.setattr(db.CorpusUpdate, "filed_rows", spy)
     (pile / "new_keeper.txt").write_text(NEW_SOURCE, encoding="utf-8")
     build([str(pile)], store)
     new_id = next(s.id for s in store.sources() if s.name == "new_keeper.txt")

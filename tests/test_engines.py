@@ -66,15 +66,18 @@ def test_a_pool_of_two_local_workers_gives_the_same_findings_as_one(examples_db,
 
 @pytest.mark.parametrize("engine", ["local", "ray"])
 def test_copies_a_worker_finds_while_the_build_writes_are_those_found_in_one_process(
-        engine, tmp_path, request):
+        engine, tmp_path, request, monkeypatch):
     """With workers the copy search runs on one of them, beside the build's own process
     as it resolves names and writes them, and stages its pairs outside the database
-    file that process is writing (`store.copy_staging`)."""
+    file that process is writing (`store.copy_staging`). Then the workers file the
+    claims a few sources at a time (here one: each source's claims are a part)."""
+    import accord.pipeline
     from accord.store.copy_staging import STAGING_SUFFIX
     from tests.test_independence_build import BLOG, ENTRY, LETTER
 
     if engine == "ray":
         request.getfixturevalue("ray_cluster")
+    monkeypatch.setattr(accord.pipeline, "SOURCES_PER_PART", 1)
     pile = tmp_path / "pile"
     pile.mkdir()
     for name, text in (("entry.txt", ENTRY), ("blog.txt", BLOG), ("letter.txt", LETTER)):

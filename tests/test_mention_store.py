@@ -95,6 +95,9 @@ def test_each_mention_s_entity_reads_like_a_dict(store):
     assert len(got) == 6
     assert got.get(("s5", 30, 35)) is None  # a mention without an entity
     assert got.get(("s0", 0, 1)) is None
+    # one source's at once: what filing its claims is sent
+    assert got.of_source("s9") == {(5, 13): "e-vell", (20, 31): "e-mills", (50, 61): "e-vell"}
+    assert got.of_source("s0") == {}
 
 
 def test_closing_deletes_the_scratch_file():

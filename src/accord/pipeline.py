@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from accord.align import gazetteer
 from accord.align.compare import PlaceIndex
 from accord.align.copy_pairs import PassageIndex
-from accord.align.findings import filing_key, findings_of_key
+from accord.align.findings import findings_of_key
 from accord.align.independence import Sketch, iter_new_dependences
 from accord.align.independence import origins as find_origins
 from accord.annotate.nlp import unload as unload_models
@@ -32,6 +33,7 @@ from accord.engine import Engine, LocalEngine
 from accord.engine.batching import UNKNOWN_SIZE
 from accord.engine.local import run_now
 from accord.engine.memory import give_back as give_back_memory
+from accord.filing import file_part, part_of, with_entities
 from accord.fingerprint import code_version
 from accord.ingest import IngestError, InputRef, discover, read_source
 from accord.model import Claim, EntityRef
@@ -239,17 +241,6 @@ def _unchanged(ref: InputRef, stored_id: str, max_bytes: int) -> bool:
 # ---------------------------------------------------------------- corpus-wide
 
 
-def _with_entities(c: Claim, eid_of: Callable[[str, EntityRef], str]) -> Claim:
-    if all(eid_of(c.source_id, r) == r.entity_id for r in c.entity_refs()):
-        return c  # as stored: most claims of a rebuild
-
-    def fix(v):
-        return replace(v, entity_id=eid_of(c.source_id, v)) if isinstance(v, EntityRef) else v
-
-    return replace(c, subject=fix(c.subject), value=fix(c.value),
-                   qualifiers=tuple((k, fix(v)) for k, v in c.qualifiers))
-
-
 ADMIN_WORDS = ("oblast", "province", "region", "county", "district", "state", "krai",
                "governorate", "guberniya", "область", "край", "район", "губерния")
 
@@ -296,9 +287,10 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
     the resolver compares only the names of blocks that changed, copies are looked
     for only between a new source and the sources that share an LSH bucket with it,
     and each source's acronyms and sketch were made where it was annotated. The
-    claims are never all in memory: they are read a page at a time and judged key by
-    key, and only the keys whose claims changed are judged again. What is written is
-    only what changed. The pure parts (comparing names) are `spread` over
+    claims are never all in memory: they are filed a few sources at a time and judged
+    key by key, and only the keys whose claims changed are judged again. What is
+    written is only what changed. The pure parts (comparing names, filing claims) are
+    `spread` over
     the engine's workers when they are running, and one of them compares texts for
     copies (`later`, given only where workers run beside this process) while this
     process resolves names and writes what it found. When nothing the results depend on
@@ -387,30 +379,28 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
         # say so
         parents: dict[str, set[str]] = {}
         for c in up.placing_claims():
-            _contained(_with_entities(c, eid_of), parents)
+            _contained(with_entities(c, eid_of), parents)
         judged, judged_before = _judged_version(parents), up.judged_by()
         same_code = judged_before.split("|")[0] == judged.split("|")[0]
-        # the claims a page at a time: each names its resolved entities and is filed
-        # under its key with its origin. Only a claim of a source whose names or
-        # passages' origins may have changed can be filed otherwise (unless the code
-        # changed: then every claim), besides those not filed yet; one that is marks its
-        # keys, old and new, to be judged again. The sources' shared passages are read
-        # for a slice of sources at a time.
+        # the claims a few sources at a time: each names its resolved entities and is
+        # filed under its key with its origin (`filing`), by the engine's workers where
+        # they run. Only a claim of a source whose names or passages' origins may have
+        # changed can be filed otherwise (unless the code changed: then every claim),
+        # besides those not filed yet; one that is marks its keys, old and new, to be
+        # judged again. The sources' shared passages are read for a slice of sources
+        # at a time.
         touched = (_touched(up, fresh, relinked, moved, lost) if same_code else set(ids))
         todo = sorted(touched) + sorted(up.unfiled_sources() - touched)
         dirty: set[str] = set()
         for at in range(0, len(todo), SOURCES_AT_ONCE):
             some = todo[at:at + SOURCES_AT_ONCE]
             shared = PassageIndex(up.copy_pairs(some))
-            for page in up.claim_pages(some):
-                filed = []
-                for stored_claim, was in page:
-                    c = _with_entities(stored_claim, eid_of)
-                    now = (filing_key(c), claim_origin(c, shared, origins))
-                    if now != was or (c is not stored_claim and c != stored_claim):
-                        filed.append((c, now))
-                        dirty.update(k for k in (now[0], was[0]) if k)
+            parts = (part_of(up.filed_rows(few), few, mention_entity.of_source, shared, origins)
+                     for few in (some[k:k + SOURCES_PER_PART]
+                                 for k in range(0, len(some), SOURCES_PER_PART)))
+            for filed, keys in (spread or _here)(file_part, parts):
                 up.file_claims(filed)
+                dirty |= keys
             del shared  # (before the next slice's pairs are read)
         places = _place_index(parents, entity_names)
         progress("corpus", 4, steps)
@@ -431,13 +421,14 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
 
 
 SOURCES_AT_ONCE = 100  # sources whose shared passages are held at once while filing
+T = TypeVar("T")
+R = TypeVar("R")
+SOURCES_PER_PART = 8  # sources whose claims are filed in one part (`filing.FilingPart`)
 
 
-def claim_origin(c: Claim, shared: PassageIndex, origins: Mapping[str, str]) -> str:
-    """Where a claim's passage comes from: the source that stands for every copy of it
-    (`passage_origin`), or its own, mapped through the whole-text origins."""
-    rep = shared.origin(c.source_id, c.evidence.start, c.evidence.end) or c.source_id
-    return origins.get(rep, rep)
+def _here(fn: Callable[[T], R], parts: Iterable[T]) -> list[R]:
+    """`spread` without an engine: in this process."""
+    return [fn(p) for p in parts]
 
 
 def _filed_origin(kc: KeyClaims) -> Callable[[Claim], str]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -146,9 +146,36 @@ class PassageIndex:
     def __len__(self) -> int:
         return len(self._p0)
 
-    def origin(self, source_id: str, start: int, end: int) -> str | None:
+    @property
+    def sources(self) -> Sequence[str]:
+        """Every source a look-up can name: the ones looked up and their partners."""
+        return self._ids
+
+    def only(self, sources: Iterable[str]) -> PassageIndex:
+        """The index as it answers for the passages of `sources` alone: what a worker
+        that files their claims is sent, rather than the passages of every source."""
+        at = [i for i in (self._at(sid) for sid in sorted(set(sources))) if i is not None]
+        counts = [int(self._bounds[i + 1] - self._bounds[i]) for i in at]
+        rows = (np.concatenate([np.arange(self._bounds[i], self._bounds[i + 1]) for i in at])
+                if at else np.zeros(0, dtype=np.int64))
+        others = self._other[rows]
+        # the sources kept, in the order of their ids (a look-up takes the least)
+        kept = np.union1d(np.asarray(at, dtype=np.int64), others.astype(np.int64))
+        sub = PassageIndex.__new__(PassageIndex)
+        sub._ids = tuple(self._ids[int(k)] for k in kept)
+        sub._p0, sub._p1 = self._p0[rows], self._p1[rows]
+        sub._other = np.searchsorted(kept, others).astype(self._other.dtype)
+        owner = np.searchsorted(kept, np.repeat(np.asarray(at, dtype=np.int64), counts))
+        sub._bounds = np.searchsorted(owner, np.arange(len(kept) + 1))
+        return sub
+
+    def _at(self, source_id: str) -> int | None:
         i = bisect_left(self._ids, source_id)
-        if i == len(self._ids) or self._ids[i] != source_id:
+        return i if i < len(self._ids) and self._ids[i] == source_id else None
+
+    def origin(self, source_id: str, start: int, end: int) -> str | None:
+        i = self._at(source_id)
+        if i is None:
             return None
         lo, hi = int(self._bounds[i]), int(self._bounds[i + 1])
         p0 = self._p0[lo:hi]

@@ -280,6 +280,17 @@ class MentionEntities(Mapping[tuple[str, int, int], str]):
 
     def __getitem__(self, key: tuple[str, int, int]) -> str:
         sid, start, end = key
+        e = self._source(sid).get((start, end))
+        if e is None:
+            raise KeyError(key)
+        return self._eids[e]
+
+    def of_source(self, sid: str) -> dict[tuple[int, int], str]:
+        """(start, end) -> entity id, for the mentions of one source that have one: all
+        that filing its claims needs, sent with them to the process that files them."""
+        return {span: self._eids[e] for span, e in self._source(sid).items()}
+
+    def _source(self, sid: str) -> dict[tuple[int, int], int]:
         spans = self._spans.get(sid)
         if spans is None:
             spans = self._spans[sid] = {(a, b): e for a, b, e in self._db.execute(
@@ -289,10 +300,7 @@ class MentionEntities(Mapping[tuple[str, int, int], str]):
                 self._spans.popitem(last=False)
         else:
             self._spans.move_to_end(sid)
-        e = spans.get((start, end))
-        if e is None:
-            raise KeyError(key)
-        return self._eids[e]
+        return spans
 
     def __iter__(self) -> Iterator[tuple[str, int, int]]:
         for page in pages(self._db.execute(

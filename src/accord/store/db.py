@@ -404,7 +404,7 @@ class Store:
             rows = c.execute(select(*CLAIM_SELECT)
                              .order_by(self._by(s.claims.c.id)))
             for r in rows:
-                yield _claim(r)
+                yield claim_of_row(r)
 
     def corrections(self) -> list[tuple[str, str, str]]:
         with self.engine.connect() as c:
@@ -598,7 +598,7 @@ class Store:
             claims: dict[str, Claim] = {}
             for chunk in _slices(sorted({x for ids in members.values() for x in ids})):
                 for r in c.execute(select(*CLAIM_SELECT).where(s.claims.c.id.in_(chunk))):
-                    claims[r.id] = _claim(r)
+                    claims[r.id] = claim_of_row(r)
             return [Finding(r.id, Verdict(r.kind), r.entity_id, r.property,
                             tuple(claims[x] for x in members.get(r.id, []) if x in claims),
                             r.explanation, r.scope, r.independent_sources)
@@ -634,13 +634,12 @@ class CorpusUpdate:
                                 .values(entity_id=bindparam("eid")), updates)
         return changed
 
-    def claim_pages(self, sources: Collection[str]) -> Iterator[list[tuple[Claim, Filed]]]:
-        """The claims of `sources` with how each was filed ((None, None): not yet), PAGE
-        at a time in id order. Each page is its own query from where the last one
-        ended, so the claims can be rewritten between pages."""
-        for chunk in _slices(sorted(sources)):
-            for rows in self._keyset(s.claims.c.source_id.in_(chunk), s.claims.c.id):
-                yield [(_claim(r), (r[-2], r[-1])) for r in rows]
+    def filed_rows(self, sources: Collection[str]) -> list[tuple]:
+        """The claims of a few `sources` as stored (`claim_of_row` reads one), each with
+        how it was filed ((None, None): not yet), in id order: the rows, not claims,
+        so that the process which files them (`filing.file_part`) decodes them."""
+        q = select(*FILED_COLUMNS).where(s.claims.c.source_id.in_(sorted(sources)))
+        return [tuple(r) for r in self._c.execute(q.order_by(self._by(s.claims.c.id)))]
 
     def _keyset(self, where, *order, columns=None) -> Iterator[list]:
         """The rows of `columns` (FILED_COLUMNS by default) where `where` holds, sorted
@@ -726,14 +725,10 @@ class CorpusUpdate:
         q = (select(*CLAIM_SELECT)
              .where(s.claims.c.qualifiers.cast(Text).like('%"within"%')))
         for r in self._c.execute(q):
-            yield _claim(r)
+            yield claim_of_row(r)
 
-    def file_claims(self, filed: Sequence[tuple[Claim, Filed]]) -> None:
-        """Store these claims as they now are (resolved entities), filed so."""
-        rows = [dict(cid=cl.id, eid=cl.subject.entity_id or None, subj=value_to_json(cl.subject),
-                     val=value_to_json(cl.value), key=key, org=origin,
-                     qual=[[k, value_to_json(v)] for k, v in cl.qualifiers])
-                for cl, (key, origin) in filed]
+    def file_claims(self, rows: Sequence[dict]) -> None:
+        """Store claims as they now are (resolved entities), filed so: `filed_row`s."""
         if rows:
             self._c.execute(update(s.claims).where(s.claims.c.id == bindparam("cid")).values(
                 entity_id=bindparam("eid"), subject=bindparam("subj"), value=bindparam("val"),
@@ -844,7 +839,7 @@ def _as_text(col):
     return col.cast(Text).label(col.name) if isinstance(col.type, JSON) else col
 
 
-# a claim's columns, its JSON ones read as text and parsed by `_claim`: SQLAlchemy's
+# a claim's columns, its JSON ones read as text and parsed by `claim_of_row`: SQLAlchemy's
 # own JSON processing costs several times the parse, and every build reads every
 # claim twice
 CLAIM_SELECT = tuple(_as_text(s.claims.c[k]) for k in CLAIM_COLUMNS)
@@ -853,7 +848,7 @@ _JSON_AT = tuple(i for i, k in enumerate(CLAIM_COLUMNS) if isinstance(s.claims.c
 FILED_COLUMNS = (*CLAIM_SELECT, s.claims.c.group_key, s.claims.c.origin)
 
 
-def _claim(row) -> Claim:
+def claim_of_row(row) -> Claim:
     """The claim of a row that begins with the columns of CLAIM_SELECT."""
     values = list(row[:len(CLAIM_COLUMNS)])
     for i in _JSON_AT:
@@ -871,6 +866,14 @@ FINDING_ROW = (s.findings.c.id, s.findings.c.kind, s.findings.c.entity_id, s.fin
 Filed = tuple[str | None, str | None]
 
 
+def filed_row(c: Claim, filed: Filed) -> dict:
+    """What `CorpusUpdate.file_claims` writes of a claim filed so."""
+    key, origin = filed
+    return dict(cid=c.id, eid=c.subject.entity_id or None, subj=value_to_json(c.subject),
+                val=value_to_json(c.value), key=key, org=origin,
+                qual=[[k, value_to_json(v)] for k, v in c.qualifiers])
+
+
 class KeyClaims(NamedTuple):
     """The claims filed under one key, and where each one's passage comes from (its
     origin, as filed: copies count once), by claim id."""
@@ -881,7 +884,7 @@ class KeyClaims(NamedTuple):
 
     def take(self, row) -> None:
         """One more claim, from its row of FILED_COLUMNS."""
-        claim = _claim(row)
+        claim = claim_of_row(row)
         self.claims.append(claim)
         self.origins[claim.id] = row[-1]
 
