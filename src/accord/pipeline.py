@@ -421,9 +421,9 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
 
 
 SOURCES_AT_ONCE = 100  # sources whose shared passages are held at once while filing
+SOURCES_PER_PART = 8  # sources whose claims are filed in one part (`filing.FilingPart`)
 T = TypeVar("T")
 R = TypeVar("R")
-SOURCES_PER_PART = 8  # sources whose claims are filed in one part (`filing.FilingPart`)
 
 
 def _here(fn: Callable[[T], R], parts: Iterable[T]) -> list[R]:
