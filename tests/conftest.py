@@ -17,7 +17,8 @@ SEEDS = SHARED / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not present")
 # the real server `.ci/run` starts; tests that need it are skipped where it is unset
 PG_URL = os.environ.get("ACCORD_TEST_PG_URL", "")
-needs_postgresql = pytest.mark.skipif(not PG_URL, reason="ACCORD_TEST_PG_URL is not set")
+SKIP_WITHOUT_POSTGRESQL = "ACCORD_TEST_PG_URL is not set"
+needs_postgresql = pytest.mark.skipif(not PG_URL, reason=SKIP_WITHOUT_POSTGRESQL)
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +48,7 @@ def pg_schema():
     from accord.store.db import to_url
 
     if not PG_URL:
-        pytest.skip("ACCORD_TEST_PG_URL is not set")
+        pytest.skip(SKIP_WITHOUT_POSTGRESQL)
     engine = create_engine(to_url(PG_URL))
     with engine.begin() as c:
         c.execute(text("DROP SCHEMA IF EXISTS accord_scratch CASCADE"))

@@ -10,6 +10,7 @@ import pytest
 from accord.contracts import entities_json, findings_json
 from accord.pipeline import build
 from accord.store.db import Store
+from tests.conftest import PG_URL, needs_postgresql
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -210,10 +211,9 @@ def test_a_rebuild_with_nothing_changed_does_not_redo_the_corpus(pile, tmp_path,
         p.corpus_stage(store)
 
 
-PG_URL = os.environ.get("ACCORD_TEST_PG_URL", "")
 
 
-@pytest.mark.skipif(not PG_URL, reason="ACCORD_TEST_PG_URL is not set")
+@needs_postgresql
 def test_an_incremental_build_on_postgresql_ends_where_sqlite_from_scratch_does(pile, tmp_path):
     from sqlalchemy import MetaData, create_engine
 

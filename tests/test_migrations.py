@@ -2,7 +2,6 @@
 the previous revision both come up to the newest schema, data intact, and the
 migrated schema is exactly what `store/schema.py` declares."""
 
-import os
 import subprocess
 import sys
 from datetime import date
@@ -16,8 +15,7 @@ from accord.model import Claim, EntityRef, Evidence, Precision, Source, TimeValu
 from accord.store import migrations
 from accord.store import schema as s
 from accord.store.db import Store, StoreError, to_url
-
-PG_URL = os.environ.get("ACCORD_TEST_PG_URL", "")
+from tests.conftest import PG_URL, needs_postgresql
 
 
 def _sqlite(tmp_path, name="m.db"):
@@ -148,7 +146,7 @@ def test_reading_an_empty_database_is_a_clear_error(tmp_path):
         Store(path, create=False)
 
 
-@pytest.mark.skipif(not PG_URL, reason="ACCORD_TEST_PG_URL is not set")
+@needs_postgresql
 def test_postgresql_is_migrated_step_by_step_to_the_declared_schema():
     from sqlalchemy import MetaData
 
@@ -162,7 +160,7 @@ def test_postgresql_is_migrated_step_by_step_to_the_declared_schema():
     engine.dispose()
 
 
-@pytest.mark.skipif(not PG_URL, reason="ACCORD_TEST_PG_URL is not set")
+@needs_postgresql
 def test_postgresql_made_at_once_is_the_one_the_migrations_make():
     """As on SQLite: the steps' database in one schema of the server, the one made
     at once in another."""

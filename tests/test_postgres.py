@@ -4,8 +4,6 @@ Runs against the real server named by ACCORD_TEST_PG_URL (`.ci/run` starts one a
 sets it); skipped where that is unset. The database it names is emptied first.
 """
 
-import os
-from pathlib import Path
 
 import pytest
 from sqlalchemy import MetaData, create_engine
@@ -13,11 +11,9 @@ from sqlalchemy import MetaData, create_engine
 from accord.contracts import entities_json, findings_json, timeline_json
 from accord.pipeline import build
 from accord.store.db import Store, to_url
+from tests.conftest import EXAMPLES, PG_URL, needs_postgresql
 
-PG_URL = os.environ.get("ACCORD_TEST_PG_URL", "")
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-pytestmark = pytest.mark.skipif(not PG_URL, reason="ACCORD_TEST_PG_URL is not set")
+pytestmark = needs_postgresql
 
 
 def _empty(url: str) -> None:

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from accord.align import gazetteer
 from accord.align.compare import PlaceIndex
@@ -38,7 +37,7 @@ from accord.fingerprint import code_version
 from accord.ingest import IngestError, InputRef, discover, read_source
 from accord.model import Claim, EntityRef
 from accord.names import compare_names
-from accord.resolve.resolver import MentionRec, Spread, resolve
+from accord.resolve.resolver import MentionRec, Spread, here, resolve
 from accord.source_keys import keys_version, source_keys
 from accord.store.db import CorpusUpdate, Kept, KeyClaims, SourceStat, Store
 
@@ -398,7 +397,7 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
             parts = (part_of(up.filed_rows(few), few, mention_entity.of_source, shared, origins)
                      for few in (some[k:k + SOURCES_PER_PART]
                                  for k in range(0, len(some), SOURCES_PER_PART)))
-            for filed, keys in (spread or _here)(file_part, parts):
+            for filed, keys in (spread or here)(file_part, parts):
                 up.file_claims(filed)
                 dirty |= keys
             del shared  # (before the next slice's pairs are read)
@@ -422,13 +421,6 @@ def corpus_stage(store: Store, report: BuildReport | None = None, *,
 
 SOURCES_AT_ONCE = 100  # sources whose shared passages are held at once while filing
 SOURCES_PER_PART = 8  # sources whose claims are filed in one part (`filing.FilingPart`)
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-def _here(fn: Callable[[T], R], parts: Iterable[T]) -> list[R]:
-    """`spread` without an engine: in this process."""
-    return [fn(p) for p in parts]
 
 
 def _filed_origin(kc: KeyClaims) -> Callable[[Claim], str]:

@@ -57,6 +57,13 @@ PAIR_PIECES_AT_ONCE = 16  # pieces of pairs held at a time
 # runs a pure function over pieces of work, taken as they come, its results in order
 # (an engine's `spread`)
 Spread = Callable[[Callable[[Any], Any], Iterable[Any]], list[Any]]
+
+
+def here(fn: Callable[[Any], Any], parts: Iterable[Any]) -> list[Any]:
+    """The `Spread` of a caller given no engine: in this process."""
+    return [fn(p) for p in parts]
+
+
 KIND_OF_LABEL = {"PER": "PER", "ORG": "ORG", "UNIT": "ORG", "MISC": "ORG", "EVENT": "ORG",
                  "GPE": "LOC", "LOC": "LOC", "NORP": "NORP"}
 
@@ -367,7 +374,7 @@ def _verdicts(candidates: Iterator[tuple[tuple[str, str, str], tuple[str, str, s
     while True:
         held: list[list[tuple[str, str, str]]] = []
         names = _names_of_pieces(candidates, held)
-        rules = spread(match_rules, names) if spread is not None else list(map(match_rules, names))
+        rules = (spread or here)(match_rules, names)
         if not held:
             return
         for piece, said in zip(held, rules, strict=True):
@@ -392,7 +399,7 @@ def _in_pieces(fn: Callable[[Sequence[Any]], list[Any]], items: list[Any],
     pieces would leave one job working while the others wait."""
     size = max(MIN_PIECE, min(CHUNK, -(-len(items) // PIECES_AT_ONCE)))
     pieces = [items[i:i + size] for i in range(0, len(items), size)]
-    done = spread(fn, pieces) if spread is not None else [fn(p) for p in pieces]
+    done = (spread or here)(fn, pieces)
     return [x for piece in done for x in piece]
 
 

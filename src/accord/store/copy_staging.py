@@ -36,22 +36,20 @@ class CopyStaging:
 
     def __init__(self, url: str, engine: Engine) -> None:
         self._file = beside(url)
-        self._main = engine
         self._engine: Engine | None = None if self._file else engine
 
     def clear(self) -> None:
         """Forget what a search staged (one interrupted before its build moved it)."""
-        if self._file is None:
-            with self._main.begin() as c:
-                c.execute(delete(s.copy_staging))
+        if self._file is not None:
+            self._drop_file()  # (made again, empty, by the next `add`)
             return
-        self._drop_file()
-        s.copy_staging.create(self._side(), checkfirst=True)
+        with self._holder().begin() as c:
+            c.execute(delete(s.copy_staging))
 
     def add(self, rows: Iterable[dict]) -> int:
         """Stage `rows` (as `copies` keeps them) a chunk per transaction, as they are
         made; returns how many there were."""
-        rows, n, engine = iter(rows), 0, self._side()
+        rows, n, engine = iter(rows), 0, self._holder()
         while chunk := list(islice(rows, ROWS_AT_ONCE)):
             with engine.begin() as c:
                 c.execute(insert(s.copy_staging), chunk)
@@ -69,7 +67,7 @@ class CopyStaging:
             return
         if not self._file.exists():
             return  # no search ran since the last move
-        with self._side().connect().execution_options(yield_per=ROWS_AT_ONCE) as side:
+        with self._holder().connect().execution_options(yield_per=ROWS_AT_ONCE) as side:
             for part in side.execute(pick).partitions():
                 c.execute(insert(s.copies), [r._asdict() for r in part])
         # (a build that then fails searches again: its sources are not marked linked)
@@ -80,7 +78,8 @@ class CopyStaging:
             self._engine.dispose()
             self._engine = None
 
-    def _side(self) -> Engine:
+    def _holder(self) -> Engine:
+        """The engine of the database that holds the staged pairs."""
         if self._engine is None:
             self._engine = create_engine(f"sqlite:///{self._file}", future=True)
             s.copy_staging.create(self._engine, checkfirst=True)
