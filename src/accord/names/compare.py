@@ -325,7 +325,7 @@ def _a_word_is_stranded(A: tuple[Tok, ...], B: tuple[Tok, ...]) -> bool:
     So such a word at either end of its name, or such words in both names, leave a
     word unaligned; and every word of an organisation's name must find its partner.
     Checking keys is much cheaper than aligning, and most pairs a block gives fail
-    here ("Red Army" / "Blue Army" share a block only through "Army"). A number pairs
+    here ("Red Heron" / "Blue Heron" share a block only through "Heron"). A number pairs
     with the same number alone and is never glued, so two names whose numbers differ
     leave one stranded ("3rd Lantern Company" / "Second Lantern Company"); the words are checked as above
     whatever numbers stand between them. Acronyms, initials and Han syllables are
